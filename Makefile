@@ -1,0 +1,97 @@
+# Xen or KVM? — `make run` serves the site, `make test` runs every test. Both set everything up first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+DATABASE_URL_PG ?= postgres://postgres@127.0.0.1:5432/test
+REDIS_URL_TEST ?= redis://127.0.0.1:6379/15
+PYTEST_ARGS ?=
+
+.PHONY: help setup chromium run dev test test-postgres ci bench screenshots audit admin messages makemessages static lint check clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+# --- set-up steps, each redone only when its inputs change -------------------------------------
+
+$(PY):
+	@python=$$(bin/find-python) || exit 1; echo "Using $$python"; "$$python" -m venv $(VENV)
+
+$(STAMPS)/requirements: $(PY) requirements.txt requirements-test.txt | $(STAMPS)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+$(STAMPS)/node: package.json package-lock.json | $(STAMPS)
+	@command -v npm >/dev/null || { echo "npm is needed to build the stylesheet: apt-get install npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build/static/css/site.css: $(STAMPS)/node $(shell find static/scss -name '*.scss')
+	npm run --silent build:css
+
+$(STAMPS)/gettext: | $(STAMPS)
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+	@touch $@
+
+$(STAMPS):
+	@mkdir -p $@
+
+messages: $(STAMPS)/requirements $(STAMPS)/gettext  ## Compile the translation catalogues
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+static: $(STAMPS)/requirements build/static/css/site.css  ## Build the stylesheet and collect static files
+	@$(PY) manage.py collectstatic --noinput --clear --ignore=scss -v0
+
+setup: $(STAMPS)/requirements messages static  ## Everything `run` and `test` need
+	@$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py seed
+
+chromium:
+	@test -x /usr/bin/chromium || { echo "Installing Chromium for the browser tests"; apt-get update -qq && apt-get install -y -qq chromium; }
+
+# --- the two commands ---------------------------------------------------------------------------
+
+run: setup  ## Serve the site on http://127.0.0.1:$(PORT) (DEBUG off, static files by whitenoise)
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
+	@$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning
+
+test: setup chromium  ## Run the whole suite, browser tests included
+	@$(VENV)/bin/ruff check --quiet .
+	@$(PY) manage.py makemigrations --check --dry-run -v0
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# --- more ---------------------------------------------------------------------------------------
+
+test-postgres: setup chromium  ## The suite against PostgreSQL and Redis (the production configuration)
+	DATABASE_URL=$(DATABASE_URL_PG) REDIS_URL=$(REDIS_URL_TEST) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+ci: test test-postgres  ## What CI runs
+
+dev: setup  ## Development server with DEBUG on and auto-reload
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+admin: setup  ## Create an account for /admin/ (asks for a name and a password)
+	$(PY) manage.py createsuperuser
+
+bench: setup  ## Speed and memory figures
+	$(PY) bench/run.py
+
+screenshots: setup chromium  ## PNGs of every page, phone and desktop, in each language, into screenshots/
+	$(PY) bench/screenshots.py
+
+audit: setup chromium  ## Lighthouse scores of key pages in each language
+	$(PY) bench/audit.py
+
+makemessages: $(STAMPS)/requirements  ## Refresh the .po catalogues from the code
+	$(PY) manage.py makemessages -l ru -l es --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=build --ignore=staticfiles
+
+lint: $(STAMPS)/requirements  ## ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:  ## Remove everything the set-up made (the database included)
+	rm -rf $(VENV) $(STAMPS) node_modules build staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo

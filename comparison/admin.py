@@ -1,0 +1,71 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from .models import Citation, Criterion, Quote, Source, Topic
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 1
+    autocomplete_fields = ["quote"]
+    fields = ["quote", "side", "order"]
+
+
+@admin.register(Source)
+class SourceAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "code", "language", "written", "order"]
+    list_editable = ["order"]
+    search_fields = ["title", "code", "text"]
+
+
+@admin.register(Quote)
+class QuoteAdmin(TabbedTranslationAdmin):
+    list_display = ["anchor", "source", "excerpt", "criteria_count"]
+    list_filter = ["source"]
+    search_fields = ["anchor", "original", "translation"]
+    list_select_related = ["source"]
+
+    @admin.display(description=_("passage"))
+    def excerpt(self, quote: Quote) -> str:
+        return quote.original if len(quote.original) < 90 else quote.original[:89] + "…"
+
+    @admin.display(description=_("cited by rows"))
+    def criteria_count(self, quote: Quote) -> int:
+        return quote.citations.count()
+
+
+class CriterionInline(TranslationTabularInline):
+    model = Criterion
+    fields = ["title", "edge", "order"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "slug", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [CriterionInline]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "topic", "edge", "articles_disagree", "has_note", "order"]
+    list_editable = ["edge", "order"]
+    list_filter = ["topic", "edge", "articles_disagree"]
+    search_fields = ["title", "xen", "kvm", "note", "slug"]
+    list_select_related = ["topic"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [CitationInline]
+    fieldsets = [
+        (None, {"fields": ["topic", "slug", "order", "title", "edge"]}),
+        (_("Cells"), {"fields": ["xen", "kvm"]}),
+        (_("Sources disagree"), {"fields": ["articles_disagree", "disagreement"]}),
+        (_("Current-status note"), {"fields": ["note", "note_reference"]}),
+    ]
+
+    @admin.display(boolean=True, description=_("note"))
+    def has_note(self, criterion: Criterion) -> bool:
+        return bool(criterion.note_en)

@@ -1,0 +1,240 @@
+"""The comparison's content: source articles, quoted passages, topics and criteria (rows).
+
+Visitor-visible text fields are translated into every language in settings.LANGUAGES by
+django-modeltranslation (see translation.py); the original passages of the articles are not.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Hypervisor(models.TextChoices):
+    XEN = "xen", "Xen"
+    KVM = "kvm", "KVM"
+
+
+class Edge(models.TextChoices):
+    XEN = "xen", "Xen"
+    KVM = "kvm", "KVM"
+    TIE = "tie", _("Tie")
+    DEPENDS = "depends", _("Depends")
+
+
+class Source(models.Model):
+    code = models.SlugField(
+        _("code"),
+        unique=True,
+        max_length=20,
+        help_text=_("Short stable code used in citations and links, for example “ru”."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(
+        _("language of the article"), max_length=8, choices=settings.LANGUAGES
+    )
+    written = models.CharField(
+        _("when written"),
+        max_length=100,
+        help_text=_("Approximate date, as precise as the article allows, e.g. “around 2009–2010”."),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown above the article.")
+    )
+    text = models.TextField(
+        _("full text"),
+        help_text=_(
+            "The article exactly as published, one paragraph per line. Quotes must match it."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("source article")
+        verbose_name_plural = _("source articles")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("comparison:sources") + f"#source-{self.code}"
+
+
+class QuoteManager(models.Manager["Quote"]):
+    def get_by_natural_key(self, anchor: str) -> Quote:
+        return self.get(anchor=anchor)
+
+
+class Quote(models.Model):
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("source article")
+    )
+    anchor = models.SlugField(
+        _("anchor"),
+        unique=True,
+        max_length=80,
+        help_text=_(
+            "Stable id of the passage on the sources page, for example “ru-kvm-architectures”."
+        ),
+    )
+    original = models.TextField(
+        _("original passage"),
+        help_text=_("Copied exactly from the article's full text, in the article's language."),
+    )
+    translation = models.TextField(
+        _("translation"),
+        help_text=_(
+            "The passage in each language. In the article's own language, repeat the original."
+        ),
+    )
+
+    objects = QuoteManager()
+
+    class Meta:
+        ordering = ["source__order", "pk"]
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+
+    def __str__(self) -> str:
+        head = self.original if len(self.original) <= 70 else self.original[:69] + "…"
+        return f"[{self.source.code}] {head}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("comparison:sources") + f"#{self.anchor}"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.anchor,)
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), unique=True, max_length=60)
+    title = models.CharField(_("title"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CriterionQuerySet(models.QuerySet["Criterion"]):
+    def get_by_natural_key(self, slug: str) -> Criterion:
+        return self.get(slug=slug)
+
+    def for_table(self, *, differences_only: bool = False) -> CriterionQuerySet:
+        """Rows as the comparison page shows them, in a fixed number of queries."""
+        rows = self.select_related("topic").prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("quote__source").order_by("order", "pk"),
+            )
+        )
+        if differences_only:
+            rows = rows.exclude(edge=Edge.TIE)
+        return rows.order_by("topic__order", "topic__slug", "order", "slug")
+
+
+class Criterion(models.Model):
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="criteria", verbose_name=_("topic")
+    )
+    slug = models.SlugField(_("slug"), unique=True, max_length=60)
+    title = models.CharField(_("criterion"), max_length=160)
+    xen = models.TextField(_("Xen cell"))
+    kvm = models.TextField(_("KVM cell"))
+    edge = models.CharField(
+        _("edge"),
+        max_length=10,
+        choices=Edge.choices,
+        help_text=_("Which side this row favours; “tie” rows are hidden by “only differences”."),
+    )
+    articles_disagree = models.BooleanField(
+        _("the articles disagree"),
+        default=False,
+        help_text=_("Tick when the two source articles say different things on this row."),
+    )
+    disagreement = models.TextField(
+        _("how they disagree"),
+        blank=True,
+        help_text=_("Shown next to the “sources disagree” mark."),
+    )
+    note = models.TextField(
+        _("current-status note"),
+        blank=True,
+        help_text=_("What is true today where an article is outdated, contested or wrong."),
+    )
+    note_reference = models.CharField(
+        _("note reference"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the current fact comes from, e.g. “Linux 3.11 release notes (2013)”."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    quotes = models.ManyToManyField(Quote, through="Citation", related_name="criteria")
+
+    objects = CriterionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["topic__order", "order", "slug"]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("comparison:compare") + f"#{self.slug}"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    @property
+    def differs(self) -> bool:
+        return self.edge != Edge.TIE
+
+    def cited(self) -> dict[str, list[Citation]]:
+        """The row's citations by the cell they support (reads prefetched citations if present)."""
+        groups: dict[str, list[Citation]] = {side: [] for side in Citation.Side.values}
+        for citation in self.citations.all():
+            groups[citation.side].append(citation)
+        return groups
+
+
+class Citation(models.Model):
+    class Side(models.TextChoices):
+        XEN = "xen", "Xen"
+        KVM = "kvm", "KVM"
+        BOTH = "both", _("Both")
+
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.CASCADE, related_name="citations", verbose_name=_("criterion")
+    )
+    quote = models.ForeignKey(
+        Quote, on_delete=models.PROTECT, related_name="citations", verbose_name=_("quote")
+    )
+    side = models.CharField(
+        _("cell"),
+        max_length=4,
+        choices=Side.choices,
+        default=Side.BOTH,
+        help_text=_("Which cell of the row this quote supports."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "quote"], name="one_citation_per_quote")
+        ]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+    def __str__(self) -> str:
+        return f"{self.criterion} ← {self.quote.anchor}"

@@ -1,0 +1,25 @@
+"""Site-wide template context: the language switcher's links and the hreflang alternates."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+
+def languages(request: HttpRequest) -> dict[str, object]:
+    """The current page in every language, keeping the query string (and so the wizard's answers)."""
+    current = get_language()
+    path = request.get_full_path()
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        alternates.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return {"alternates": alternates}

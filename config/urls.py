@@ -1,0 +1,15 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from comparison import views as comparison_views
+
+urlpatterns = [
+    path("", comparison_views.root_redirect, name="root"),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("comparison.urls")),
+    path("", include("advisor.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,44 @@
+"""Small builders for tests that need content other than the seed."""
+
+from comparison.models import Citation, Criterion, Edge, Quote, Source, Topic
+
+SOURCE_TEXT = "Xen runs on many architectures.\nKVM needs hardware virtualization."
+
+
+def make_rows(count: int, *, prefix: str = "t", tie_every: int = 3) -> list[Criterion]:
+    """`count` criteria under two topics, each citing two quotes, every `tie_every`-th one a tie."""
+    source = Source.objects.create(
+        code=prefix,
+        title_en="Test article",
+        title_ru="Тестовая статья",
+        title_es="Artículo de prueba",
+        language="en",
+        written_en="2024",
+        text=SOURCE_TEXT,
+    )
+    quotes = [
+        Quote.objects.create(
+            source=source, anchor=f"{prefix}-{i}", original=line, translation_en=line
+        )
+        for i, line in enumerate(SOURCE_TEXT.splitlines())
+    ]
+    topics = [
+        Topic.objects.create(slug=f"{prefix}-topic-{i}", title_en=f"Topic {i}", order=i)
+        for i in range(2)
+    ]
+    rows = []
+    for i in range(count):
+        row = Criterion.objects.create(
+            topic=topics[i % 2],
+            slug=f"{prefix}-row-{i}",
+            title_en=f"Row {i}",
+            xen_en=f"Xen {i}",
+            kvm_en=f"KVM {i}",
+            edge=Edge.TIE if i % tie_every == 0 else Edge.XEN,
+            order=i,
+            note_en="Today" if i % 2 else "",
+        )
+        Citation.objects.create(criterion=row, quote=quotes[0], side=Citation.Side.XEN)
+        Citation.objects.create(criterion=row, quote=quotes[1], side=Citation.Side.KVM)
+        rows.append(row)
+    return rows

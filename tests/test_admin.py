@@ -1,0 +1,105 @@
+"""Django admin for editors: every content model's pages, the Editors group, side-by-side languages."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from comparison.models import Citation, Criterion, Quote, Source, Topic
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Source, Quote, Topic, Criterion]
+
+
+@pytest.fixture
+def editor(seeded) -> User:
+    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_an_editor_can_open_every_admin_page_of_each_model(editor_client, model):
+    opts = model._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    assert editor_client.get(changelist).status_code == 200
+    assert editor_client.get(changelist + "?q=xen").status_code == 200
+    assert (
+        editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code
+        == 200
+    )
+    obj = model.objects.first()
+    change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    assert editor_client.get(change).status_code == 200
+
+
+def test_the_editors_group_may_change_every_content_model():
+    codenames = set(
+        Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
+    )
+    for model in [*MODELS, Citation]:
+        assert f"change_{model._meta.model_name}" in codenames
+
+
+def test_the_criterion_form_shows_the_three_languages_side_by_side(editor_client):
+    row = Criterion.objects.get(slug="live-migration")
+    html = editor_client.get(
+        reverse("admin:comparison_criterion_change", args=[row.pk])
+    ).content.decode()
+    for language in ("ru", "es", "en"):
+        assert f'name="xen_{language}"' in html
+        assert f'name="note_{language}"' in html
+
+
+def test_an_editor_saves_a_criterion_and_visitors_see_it(editor_client, client):
+    row = Criterion.objects.get(slug="performance")
+    url = reverse("admin:comparison_criterion_change", args=[row.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {name: ("" if value is None else value) for name, value in form.initial.items()}
+    data.update({"xen_ru": "Правка редактора видна сразу.", "topic": row.topic_id})
+    citations = list(row.citations.all())
+    data.update(
+        {
+            "citations-TOTAL_FORMS": str(len(citations)),
+            "citations-INITIAL_FORMS": str(len(citations)),
+            "citations-MIN_NUM_FORMS": "0",
+            "citations-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for i, citation in enumerate(citations):
+        data.update(
+            {
+                f"citations-{i}-id": citation.pk,
+                f"citations-{i}-criterion": row.pk,
+                f"citations-{i}-quote": citation.quote_id,
+                f"citations-{i}-side": citation.side,
+                f"citations-{i}-order": citation.order,
+            }
+        )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    row.refresh_from_db()
+    assert row.xen_ru == "Правка редактора видна сразу."
+    assert row.citations.count() == len(citations)
+    assert "Правка редактора видна сразу." in client.get("/ru/compare/").content.decode()
+
+
+def test_an_anonymous_visitor_is_sent_to_the_admin_login(client):
+    response = client.get(reverse("admin:comparison_criterion_changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_a_quote_cited_by_a_row_cannot_be_deleted_silently(editor_client):
+    quote = Quote.objects.filter(citations__isnull=False).first()
+    response = editor_client.post(
+        reverse("admin:comparison_quote_delete", args=[quote.pk]), {"post": "yes"}
+    )
+    assert Quote.objects.filter(pk=quote.pk).exists()
+    assert response.status_code in (200, 403)

@@ -1,0 +1,137 @@
+"""Languages: redirects, switcher, hreflang, complete catalogues, no English left on ru/es pages."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["", "compare/", "compare/?show=differences", "sources/"]
+LOCALE = Path(settings.BASE_DIR) / "locale"
+
+
+class VisibleText(HTMLParser):
+    """The text a visitor sees: no script/style, plus attribute texts read aloud or shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        for name, value in attrs:
+            if name in ("aria-label", "title", "placeholder", "alt") and value:
+                self.parts.append(value)
+            if tag == "meta" and name == "content" and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+def catalogue(language: str) -> dict[str, str]:
+    """msgid → msgstr of the interface catalogue (plural forms keep the first msgstr)."""
+    text = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    entries = {}
+    for block in text.split("\n\n"):
+        if "#, fuzzy" in block and 'msgid ""\nmsgstr ""' not in block:
+            entries[_field(block, "msgid")] = ""
+            continue
+        msgid = _field(block, "msgid")
+        msgstr = _field(block, "msgstr") or _field(block, r"msgstr\[0\]")
+        if msgid:
+            entries[msgid] = msgstr
+    return entries
+
+
+def _field(block: str, name: str) -> str:
+    match = re.search(rf'^{name} ((?:".*"\n?)+)', block, re.M)
+    if not match:
+        return ""
+    return "".join(re.findall(r'"(.*)"', match.group(1))).replace('\\"', '"').replace("\\n", "\n")
+
+
+def test_the_root_redirects_by_accept_language(client):
+    response = client.get("/", headers={"Accept-Language": "ru-RU,ru;q=0.9,en;q=0.5"})
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/"
+
+
+def test_the_root_falls_back_to_english_for_other_languages(client):
+    response = client.get("/", headers={"Accept-Language": "de-DE,de;q=0.9"})
+    assert response["Location"] == "/en/"
+
+
+@pytest.mark.parametrize("path", ["/de/", "/de/compare/", "/en/nowhere/", "/compare/"])
+def test_unknown_languages_and_paths_are_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+
+
+def test_the_404_page_speaks_the_visitors_language(client):
+    response = client.get("/es/nowhere/")
+    assert response.status_code == 404
+    assert "Página no encontrada" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["ru", "es", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_declares_its_language_and_its_alternates(client, seeded, language, page):
+    html = client.get(f"/{language}/{page}").content.decode()
+    assert f'<html lang="{language}">' in html
+    for other in ("ru", "es", "en"):
+        assert f'hreflang="{other}" href="http://testserver/{other}/{page}' in html.replace(
+            "&amp;", "&"
+        )
+    assert 'hreflang="x-default"' in html
+
+
+def test_the_language_switcher_keeps_the_page_and_its_query(client, seeded):
+    html = client.get("/ru/compare/?show=differences").content.decode()
+    assert 'href="/es/compare/?show=differences"' in html
+    assert 'href="/en/compare/?show=differences"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("ru", "Xen и KVM"), ("es", "Xen y KVM"), ("en", "Xen vs KVM")],
+)
+def test_each_language_has_its_own_title(client, seeded, language, title):
+    html = client.get(f"/{language}/compare/").content.decode()
+    assert title in re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
+@pytest.mark.parametrize("language", ["ru", "es"])
+def test_the_interface_catalogue_is_complete(language):
+    untranslated = [msgid for msgid, msgstr in catalogue(language).items() if not msgstr]
+    assert not untranslated
+
+
+@pytest.mark.parametrize("language", ["ru", "es"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_interface_string_is_left_in_english(client, seeded, language, page):
+    html = client.get(f"/{language}/{page}").content.decode()
+    text = visible_text(html)
+    english = [
+        msgid
+        for msgid, msgstr in catalogue(language).items()
+        if msgstr != msgid and len(msgid) > 12 and "%" not in msgid and "{" not in msgid
+    ]
+    assert [msgid for msgid in english if msgid in text] == []
+    assert "fallback-mark" not in html
