@@ -78,10 +78,16 @@ def test_the_root_falls_back_to_english_for_other_languages(client):
     assert response["Location"] == "/en/"
 
 
-@pytest.mark.parametrize("path", ["/de/", "/de/compare/", "/en/nowhere/", "/compare/"])
+@pytest.mark.parametrize("path", ["/de/", "/de/compare/", "/en/nowhere/", "/nowhere/"])
 def test_unknown_languages_and_paths_are_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
+
+
+def test_a_page_address_without_a_language_redirects_to_one(client):
+    response = client.get("/compare/?show=differences", headers={"Accept-Language": "es"})
+    assert response.status_code == 302
+    assert response["Location"] == "/es/compare/?show=differences"
 
 
 def test_the_404_page_speaks_the_visitors_language(client):
