@@ -14,7 +14,18 @@ def _plain_static_files(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the seed content once: every test runs in a transaction that is rolled back."""
+    with django_db_blocker.unblock():
+        call_command("seed", verbosity=0)
+
+
 @pytest.fixture
 def seeded(db):
-    """The database with the seed content the site ships (settings.SEED_FIXTURES) loaded."""
+    """The database with the seed content the site ships (settings.SEED_FIXTURES) loaded.
+
+    `seed` does nothing when the content is there; it reloads it after a browser test (which
+    runs outside a transaction) has emptied the database.
+    """
     call_command("seed", verbosity=0)

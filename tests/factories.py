@@ -5,6 +5,14 @@ from comparison.models import Citation, Criterion, Edge, Quote, Source, Topic
 SOURCE_TEXT = "Xen runs on many architectures.\nKVM needs hardware virtualization."
 
 
+def clear_content() -> None:
+    """Remove every criterion, quote, topic and source, and the advisor's rules that cite them."""
+    from advisor.models import Rule
+
+    for model in (Rule, Citation, Criterion, Quote, Topic, Source):
+        model.objects.all().delete()
+
+
 def make_rows(count: int, *, prefix: str = "t", tie_every: int = 3) -> list[Criterion]:
     """`count` criteria under two topics, each citing two quotes, every `tie_every`-th one a tie."""
     source = Source.objects.create(

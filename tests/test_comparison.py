@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from comparison.models import Criterion, Edge, Quote
-from tests.factories import make_rows
+from tests.factories import clear_content, make_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +116,7 @@ def table_queries(client) -> tuple[int, int]:
 
 
 def test_the_comparison_page_query_count_does_not_grow_with_rows(client, db):
+    clear_content()
     make_rows(10, prefix="a")
     queries_for_10, shown = table_queries(client)
     assert shown == 10
@@ -147,3 +148,16 @@ def test_the_home_page_offers_the_comparison_and_the_advisor(client, seeded):
     html = client.get("/en/").content.decode()
     assert 'href="/en/compare/"' in html
     assert 'href="/en/advisor/"' in html
+
+
+def test_seed_loads_a_new_database_and_never_overwrites_content(db):
+    from django.core.management import call_command
+
+    row = Criterion.objects.get(slug="live-migration")
+    row.xen_en = "Edited by an editor."
+    row.save()
+    call_command("seed", verbosity=0)
+    assert Criterion.objects.get(slug="live-migration").xen_en == "Edited by an editor."
+    clear_content()
+    call_command("seed", verbosity=0)
+    assert Criterion.objects.get(slug="live-migration").xen_en != "Edited by an editor."

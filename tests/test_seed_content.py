@@ -6,6 +6,7 @@ from django.utils import translation
 from modeltranslation.translator import translator
 
 from comparison.models import Citation, Criterion, Edge, Quote, Source, Topic
+from tests.factories import clear_content
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +72,16 @@ REQUIRED_QUOTES = [
 
 
 @pytest.fixture(autouse=True)
-def _seed_content():
+def _seed_content(seeded):
+    """The seed is loaded once per session (tests/conftest.py); see the loading test below."""
+
+
+def test_the_whole_fixture_loads_into_an_empty_database():
+    clear_content()
     call_command("loaddata", "comparison", verbosity=0)
+    assert Source.objects.count() == 2
+    assert Criterion.objects.count() >= 17
+    assert Quote.objects.count() >= len(REQUIRED_QUOTES)
 
 
 def covers_both_cells(sides: set[str]) -> bool:
