@@ -40,11 +40,21 @@ $(STAMPS)/gettext: | $(STAMPS)
 $(STAMPS):
 	@mkdir -p $@
 
-messages: $(STAMPS)/requirements $(STAMPS)/gettext  ## Compile the translation catalogues
-	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
 
-static: $(STAMPS)/requirements build/static/css/site.css  ## Build the stylesheet and collect static files
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMPS)/requirements $(STAMPS)/gettext
+	@$(PY) manage.py compilemessages --locale=$* --ignore=.venv --ignore=node_modules -v0
+
+messages: $(MO_FILES)  ## Compile the translation catalogues
+
+# Collecting compresses every file (gzip and brotli): redo it only when a static file changed.
+$(STAMPS)/static: $(STAMPS)/requirements build/static/css/site.css $(shell find static -type f -not -path 'static/scss/*')
+	@echo "Collecting static files"
 	@$(PY) manage.py collectstatic --noinput --clear --ignore=scss -v0
+	@touch $@
+
+static: $(STAMPS)/static  ## Build the stylesheet and collect static files
 
 setup: $(STAMPS)/requirements messages static  ## Everything `run` and `test` need
 	@$(PY) manage.py migrate --noinput -v0

@@ -133,7 +133,10 @@ class CriterionQuerySet(models.QuerySet["Criterion"]):
         rows = self.select_related("topic").prefetch_related(
             Prefetch(
                 "citations",
-                queryset=Citation.objects.select_related("quote__source").order_by("order", "pk"),
+                # The article's full text is not shown here: don't fetch it once per citation.
+                queryset=Citation.objects.select_related("quote__source")
+                .defer("quote__source__text")
+                .order_by("order", "pk"),
             )
         )
         if differences_only:
