@@ -18,8 +18,9 @@ MANIFEST = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def collected(tmp_path_factory):
+    """collectstatic as production runs it (it compresses every file: once per session)."""
     root = tmp_path_factory.mktemp("static")
     with override_settings(STATIC_ROOT=root, STORAGES=MANIFEST):
         call_command("collectstatic", interactive=False, verbosity=0, ignore_patterns=["scss"])
