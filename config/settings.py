@@ -48,6 +48,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML leaves compressed (the comparison page is ~70 KB raw); below WhiteNoise, whose static
+    # files are already brotli/gzip. Django masks the CSRF token per response and pads gzip (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,4 +162,4 @@ LOGGING = {
 }
 
 # Fixtures `manage.py seed` loads, in order, into a database that has no content yet.
-SEED_FIXTURES = ["comparison"]
+SEED_FIXTURES = ["comparison", "advisor"]

@@ -2,11 +2,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from advisor import api as advisor_api
 from comparison import views as comparison_views
 
 urlpatterns = [
     path("", comparison_views.root_redirect, name="root"),
     path("admin/", admin.site.urls),
+    path("api/v1/verdict", advisor_api.verdict, name="api-verdict"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("comparison.urls")),

@@ -1,0 +1,75 @@
+"""Admin for the wizard and its rules.
+
+Plain `TranslationAdmin` rather than the tabbed variant: the three languages of each text stand one
+under the other (and side by side in the inlines' tables), so an editor compares them at a glance,
+and no jQuery UI has to be fetched from a CDN.
+"""
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import Option, Question, Rule, Step
+
+
+class QuestionInline(TranslationTabularInline):
+    model = Question
+    fields = ["code", "text", "kind", "order"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Step)
+class StepAdmin(TranslationAdmin):
+    list_display = ["title", "code", "order"]
+    list_editable = ["order"]
+    inlines = [QuestionInline]
+
+
+class OptionInline(TranslationTabularInline):
+    model = Option
+    fields = ["code", "label", "order"]
+    extra = 1
+
+
+@admin.register(Question)
+class QuestionAdmin(TranslationAdmin):
+    list_display = ["code", "text", "step", "kind", "order", "option_codes"]
+    list_filter = ["step"]
+    list_select_related = ["step"]
+    search_fields = ["code", "text"]
+    inlines = [OptionInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
+        return super().get_queryset(request).prefetch_related("options")
+
+    @admin.display(description=_("options"))
+    def option_codes(self, question: Question) -> str:
+        return ", ".join(option.code for option in question.options.all())
+
+
+@admin.register(Rule)
+class RuleAdmin(TranslationAdmin):
+    list_display = ["code", "effect", "hypervisor", "points", "when", "criterion", "active"]
+    list_editable = ["points", "active"]
+    list_filter = ["effect", "hypervisor", "active"]
+    list_select_related = ["criterion"]
+    search_fields = ["code", "reason"]
+    filter_horizontal = ["conditions", "quotes"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["code", "effect", "hypervisor", "points", "conditions", "active", "order"]},
+        ),
+        (_("What the visitor reads"), {"fields": ["reason", "note"]}),
+        (_("Sources"), {"fields": ["criterion", "quotes"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Rule]:
+        return super().get_queryset(request).prefetch_related("conditions__question")
+
+    @admin.display(description=_("when the answers include"))
+    def when(self, rule: Rule) -> str:
+        return " · ".join(str(option) for option in rule.conditions.all())

@@ -1,0 +1,208 @@
+"""What the wizard and verdict templates show, built from the dataclasses. No ORM here.
+
+Kept out of views.py so that each view stays "parse, compute, render", and out of the templates
+because the template language cannot look up a question's answer by its code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .answers import Question, Step, Wizard, pairs, to_query
+from .verdict import HYPERVISORS, Answers, Change, Verdict
+
+# The keys the wizard's own pages add to a query; answers are everything else.
+PAGE_KEYS = frozenset({"go", "detected", "detect_note"})
+
+OUTCOME_NAMES = {"xen": "Xen", "kvm": "KVM", "either": _("Either"), "none": _("Neither")}
+HEADLINES = {
+    "xen": _("Xen suits these answers better"),
+    "kvm": _("KVM suits these answers better"),
+    "either": _("Either will do: Xen and KVM come out even"),
+    "none": _("Neither fits: Xen and KVM are both ruled out"),
+}
+
+DETECT_NOTES = {
+    "virtual-machine": _(
+        "This text comes from a virtual machine, which usually hides VT-x and AMD-V from its guests, "
+        "so hardware virtualization is set to “I don't know”. Run lscpu on the physical server to be sure."
+    ),
+    "no-flags": _(
+        "The text has no CPU flags, so hardware virtualization is left as it was. "
+        "The output of lscpu or /proc/cpuinfo has them."
+    ),
+    "no-virt-flags": _(
+        "ARM and Itanium processors have no vmx or svm flags, so hardware virtualization is left as it was."
+    ),
+}
+
+
+def step_url(
+    wizard: Wizard, step: Step, answers: Answers, extra: Iterable[tuple[str, str]] = ()
+) -> str:
+    """A step's address with the answers so far: the first step is the advisor's own address."""
+    if step == wizard.steps[0]:
+        path = reverse("advisor:wizard")
+    else:
+        path = reverse("advisor:step", args=[step.code])
+    query = urlencode([*pairs(answers, wizard), *extra])
+    return f"{path}?{query}" if query else path
+
+
+def verdict_url(wizard: Wizard, answers: Answers) -> str:
+    query = to_query(answers, wizard)
+    return reverse("advisor:verdict") + (f"?{query}" if query else "")
+
+
+def detect_step(wizard: Wizard) -> Step:
+    """The step that offers to read lscpu output: the one that asks for the architecture."""
+    return next(
+        (s for s in wizard.steps if any(q.code == "cpu_arch" for q in s.questions)), wizard.steps[0]
+    )
+
+
+@dataclass(frozen=True)
+class Field:
+    question: Question
+    selected: frozenset[str]
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Stage:
+    step: Step
+    number: int
+    url: str
+    done: bool
+    current: bool
+
+
+def fields(
+    questions: Iterable[Question], answers: Answers, missing: Sequence[str] = ()
+) -> list[Field]:
+    return [
+        Field(
+            q,
+            answers.get(q.code, frozenset()),
+            str(
+                _("Please choose at least one answer.") if q.many else _("Please choose an answer.")
+            )
+            if q.code in missing
+            else "",
+        )
+        for q in questions
+    ]
+
+
+def step_context(
+    wizard: Wizard,
+    step: Step,
+    answers: Answers,
+    missing: Sequence[str] = (),
+    detected: Sequence[str] = (),
+) -> dict[str, object]:
+    index = wizard.index(step)
+    found = [wizard.questions[code] for code in detected if code in wizard.questions]
+    return {
+        "wizard": wizard,
+        "step": step,
+        "number": index + 1,
+        "total": len(wizard.steps),
+        "last": index == len(wizard.steps) - 1,
+        "action": step_url(wizard, step, {}),
+        "stages": [
+            Stage(
+                s,
+                i + 1,
+                step_url(wizard, s, answers),
+                all(answers.get(q.code) for q in s.questions),
+                s == step,
+            )
+            for i, s in enumerate(wizard.steps)
+        ],
+        "fields": fields(step.questions, answers, missing),
+        "missing": list(missing),
+        "hidden": pairs(answers, wizard, skip=step),
+        "all_answers": pairs(answers, wizard),
+        "offers_detect": step == detect_step(wizard),
+        "detected": [(q, q.labels(answers.get(q.code, ()))) for q in found],
+        "detect_notes": [DETECT_NOTES[code] for code in detected if code in DETECT_NOTES],
+        "verdict_url": verdict_url(wizard, answers),
+    }
+
+
+@dataclass(frozen=True)
+class Bar:
+    name: str
+    side: str
+    points: int
+    blocked: bool
+    y: int
+    width: int
+
+    @property
+    def label_y(self) -> int:
+        return self.y + 19
+
+    @property
+    def end_x(self) -> int:
+        return 52 + self.width + 8
+
+
+def bars(result: Verdict, *, length: int = 220) -> list[Bar]:
+    """The chart's bars: the longest is `length` units; a side without points gets a sliver."""
+    most = max([*result.scores.values(), 1])
+    return [
+        Bar(
+            name="Xen" if side == "xen" else "KVM",
+            side=side,
+            points=result.scores[side],
+            blocked=result.is_blocked(side),
+            y=12 + 44 * i,
+            width=max(round(length * result.scores[side] / most), 3),
+        )
+        for i, side in enumerate(HYPERVISORS)
+    ]
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    question: Question
+    labels: list[str]
+    outcome: str
+    url: str
+
+
+def verdict_context(
+    wizard: Wizard, answers: Answers, result: Verdict, options: Sequence[Change]
+) -> dict[str, object]:
+    answered = [q for q in wizard.questions.values() if answers.get(q.code)]
+    return {
+        "result": result,
+        "outcome_name": OUTCOME_NAMES[result.outcome],
+        "headline": HEADLINES[result.outcome],
+        "bars": bars(result),
+        "groups": [(step, fields(step.questions, answers)) for step in wizard.steps],
+        "answered": [(q, q.labels(answers[q.code])) for q in answered],
+        "unanswered": [q for q in wizard.questions.values() if not answers.get(q.code)],
+        "changes": [
+            WhatIf(
+                wizard.questions[c.question],
+                wizard.questions[c.question].labels(c.options),
+                str(OUTCOME_NAMES[c.outcome]),
+                verdict_url(wizard, {**answers, c.question: c.options}),
+            )
+            for c in options
+        ],
+        "permalink": verdict_url(wizard, answers),
+        "api_url": reverse("api-verdict")
+        + "?"
+        + urlencode([*pairs(answers, wizard), ("lang", get_language())]),
+        "wizard_url": step_url(wizard, wizard.steps[-1], answers),
+    }

@@ -1,0 +1,190 @@
+"""The verdict engine: from a visitor's answers and the editors' rules to a verdict. Pure Python.
+
+No ORM and no HTML here: `Rule.objects.for_engine()` turns the database into these dataclasses,
+with texts already in the page's language, and the wizard, the permalink page and the JSON API all
+call `verdict()`.
+
+How the rules combine:
+
+- A rule *fires* when, for every question among its conditions, the answer includes at least one
+  of the listed options (OR inside a question, AND across questions). A rule without conditions
+  never fires: an editor's half-made rule must not change every verdict.
+- `block` rules rule their hypervisor out; `prefer` rules add their points to their hypervisor;
+  `warn` rules (the "I don't know" answers) rule nothing out and only add a warning.
+- Both sides ruled out → `none`; one side ruled out → the other; otherwise more points wins and
+  equal points → `either`. A blocked side keeps its points on the chart, but it never wins.
+
+"Sources disagree": a reason that fired is *at odds* when the comparison row it rests on is marked
+"the articles disagree", or when it cites one article while another reason that fired cites the
+other article in favour of the other hypervisor (the two articles pull different ways).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+Hypervisor = Literal["xen", "kvm"]
+Outcome = Literal["xen", "kvm", "either", "none"]
+Effect = Literal["block", "prefer", "warn"]
+# Question code → the option codes answered. Unanswered questions are simply absent.
+Answers = Mapping[str, frozenset[str]]
+
+HYPERVISORS: tuple[Hypervisor, Hypervisor] = ("xen", "kvm")
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str  # the article's code: "ru" or "es"
+    source_title: str
+    language: str  # the language the original passage is written in
+    original: str
+    translation: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The comparison row a rule rests on."""
+
+    slug: str
+    title: str
+    url: str
+    articles_disagree: bool = False
+    disagreement: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    effect: Effect
+    conditions: Mapping[str, frozenset[str]]
+    hypervisor: Hypervisor | Literal[""] = ""
+    points: int = 0
+    reason: str = ""
+    note: str = ""
+    basis: Basis | None = None
+    citations: tuple[Citation, ...] = ()
+    order: int = 0
+
+    def fires(self, answers: Answers) -> bool:
+        return bool(self.conditions) and all(
+            answers.get(question, frozenset()) & options
+            for question, options in self.conditions.items()
+        )
+
+    @property
+    def sources(self) -> frozenset[str]:
+        return frozenset(citation.source for citation in self.citations)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    scores: Mapping[str, int]
+    blocked: Mapping[str, tuple[Rule, ...]]
+    reasons: tuple[Rule, ...]  # the preferences that fired, heaviest first
+    warnings: tuple[Rule, ...]
+    at_odds: frozenset[str] = field(default_factory=frozenset)  # codes of rules at odds
+
+    @property
+    def sources_disagree(self) -> bool:
+        return bool(self.at_odds)
+
+    @property
+    def blockers(self) -> tuple[Rule, ...]:
+        return self.blocked["xen"] + self.blocked["kvm"]
+
+    def is_blocked(self, hypervisor: str) -> bool:
+        return bool(self.blocked.get(hypervisor))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One answer changed, and the verdict it would give."""
+
+    question: str
+    options: frozenset[str]
+    outcome: Outcome
+
+
+def _by_weight(rule: Rule) -> tuple[int, int, str]:
+    return (-rule.points, rule.order, rule.code)
+
+
+def _at_odds(fired: Sequence[Rule]) -> frozenset[str]:
+    sides_by_source: dict[str, set[str]] = {}
+    for rule in fired:
+        if rule.hypervisor:
+            for source in rule.sources:
+                sides_by_source.setdefault(source, set()).add(rule.hypervisor)
+    odd = set()
+    for rule in fired:
+        if rule.basis is not None and rule.basis.articles_disagree:
+            odd.add(rule.code)
+            continue
+        others = {
+            side
+            for source, sides in sides_by_source.items()
+            if source not in rule.sources
+            for side in sides
+        }
+        if rule.hypervisor and others - {rule.hypervisor}:
+            odd.add(rule.code)
+    return frozenset(odd)
+
+
+def verdict(answers: Answers, rules: Iterable[Rule]) -> Verdict:
+    """The verdict for these answers under these rules. Never raises on any answers."""
+    fired = sorted((rule for rule in rules if rule.fires(answers)), key=_by_weight)
+    blocked = {
+        side: tuple(r for r in fired if r.effect == "block" and r.hypervisor == side)
+        for side in HYPERVISORS
+    }
+    reasons = tuple(r for r in fired if r.effect == "prefer" and r.hypervisor in HYPERVISORS)
+    scores = {side: sum(r.points for r in reasons if r.hypervisor == side) for side in HYPERVISORS}
+    open_sides = [side for side in HYPERVISORS if not blocked[side]]
+    outcome: Outcome
+    if not open_sides:
+        outcome = "none"
+    elif len(open_sides) == 1:
+        outcome = open_sides[0]
+    elif scores["xen"] == scores["kvm"]:
+        outcome = "either"
+    else:
+        outcome = "xen" if scores["xen"] > scores["kvm"] else "kvm"
+    return Verdict(
+        outcome=outcome,
+        scores=scores,
+        blocked=blocked,
+        reasons=reasons,
+        warnings=tuple(r for r in fired if r.effect == "warn"),
+        at_odds=_at_odds([r for r in fired if r.effect != "warn"]),
+    )
+
+
+def changes(
+    answers: Answers, rules: Sequence[Rule], options: Mapping[str, Sequence[str]]
+) -> tuple[Change, ...]:
+    """Single answer changes that would turn a `none` verdict into another one.
+
+    For each answered question: every other option instead of the answer, and (for a question
+    with several options answered) the answer without one of them. Options that only raise a
+    warning ("I don't know") are left out: not knowing a fact does not change it.
+    """
+    current = verdict(answers, rules)
+    if current.outcome != "none":
+        return ()
+    known = {rule.code for rule in current.warnings}
+    found = []
+    for question, answered in answers.items():
+        candidates = [frozenset({o}) for o in options.get(question, ()) if o not in answered]
+        if len(answered) > 1:
+            candidates += [answered - {o} for o in sorted(answered)]
+        for candidate in candidates:
+            changed = {**answers, question: candidate}
+            result = verdict(changed, rules)
+            if result.outcome != "none" and {r.code for r in result.warnings} <= known:
+                found.append(Change(question, candidate, result.outcome))
+    return tuple(found)

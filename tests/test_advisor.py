@@ -1,0 +1,317 @@
+"""The wizard, the verdict page and the hardware auto-detect, through the test client."""
+
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.utils import translation
+
+from advisor.models import Question, Rule
+from tests.test_verdict import RULES
+
+HX = {"HX-Request": "true"}
+
+# Answers per step (hardware, host, guests, priorities), one walk per kind of verdict.
+WALKS = {
+    "kvm": [
+        {"cpu_arch": "x86_64", "hw_virt": "yes"},
+        {"host_os": "rhel", "existing": "new_server", "expertise": "beginner"},
+        {"guest_os": ["linux", "windows"], "live_migration": "not_needed"},
+        {"priority": "linux_integration", "vendor": "none"},
+    ],
+    "xen": [
+        {"cpu_arch": "x86_64", "hw_virt": "no"},
+        {"host_os": "other_linux", "existing": "other", "expertise": "experienced"},
+        {"guest_os": ["linux"], "live_migration": "required"},
+        {"priority": "performance", "vendor": "none"},
+    ],
+    "either": [
+        {"cpu_arch": "x86_64", "hw_virt": "yes"},
+        {"host_os": "other_linux", "existing": "xen_in_use", "expertise": "experienced"},
+        {"guest_os": ["linux", "bsd"], "live_migration": "not_needed"},
+        {"priority": "linux_integration", "vendor": "none"},
+    ],
+    "none": [
+        {"cpu_arch": "arm", "hw_virt": "no"},
+        {"host_os": "other_linux", "existing": "new_server", "expertise": "beginner"},
+        {"guest_os": ["windows"], "live_migration": "not_needed"},
+        {"priority": "maturity", "vendor": "citrix"},
+    ],
+}
+
+
+def walk(client, language: str, steps: list[dict]) -> str:
+    """Answer every step with Next, as a visitor without JavaScript would; return the verdict URL."""
+    url = f"/{language}/advisor/"
+    for answers in steps:
+        path, query = urlsplit(url).path, parse_qsl(urlsplit(url).query)
+        response = client.get(path, [*query, *_pairs(answers), ("go", "next")])
+        assert response.status_code == 302, response.content
+        url = response["Location"]
+    return url
+
+
+def _pairs(answers: dict) -> list[tuple[str, str]]:
+    return [(k, v) for k, vs in answers.items() for v in (vs if isinstance(vs, list) else [vs])]
+
+
+@pytest.mark.parametrize("outcome", WALKS)
+def test_walking_the_wizard_reaches_each_kind_of_verdict(client, seeded, outcome):
+    url = walk(client, "en", WALKS[outcome])
+    assert urlsplit(url).path == "/en/advisor/verdict/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert f'class="verdict-headline verdict-{outcome}"' in page.text
+
+
+@pytest.mark.parametrize("outcome", WALKS)
+def test_the_permalink_and_the_api_agree_with_the_wizard(client, seeded, outcome):
+    query = urlsplit(walk(client, "es", WALKS[outcome])).query
+    api = client.get(f"/api/v1/verdict?{query}&lang=es").json()
+    page = client.get(f"/es/advisor/verdict/?{query}")
+    assert api["verdict"] == outcome
+    assert api["permalink"] == f"/es/advisor/verdict/?{query}"
+    assert page.context["result"].outcome == outcome
+    assert dict(page.context["result"].scores) == api["scores"]
+
+
+def test_the_engine_gets_the_same_rules_from_the_database_as_from_the_fixture(seeded):
+    from_db = {
+        r.code: (r.effect, r.hypervisor, r.points, r.conditions) for r in Rule.objects.for_engine()
+    }
+    assert from_db == {r.code: (r.effect, r.hypervisor, r.points, r.conditions) for r in RULES}
+
+
+def test_every_seeded_rule_has_a_reason_in_every_language_a_row_and_a_quote(seeded):
+    for rule in Rule.objects.prefetch_related("quotes"):
+        assert rule.reason_ru and rule.reason_es and rule.reason_en, rule.code
+        assert rule.criterion_id and rule.quotes.exists(), rule.code
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("/en/advisor/", "hardware"),
+        ("/en/advisor/hardware/", "hardware"),
+        ("/en/advisor/host/", "host"),
+        ("/en/advisor/guests/", "guests"),
+        ("/en/advisor/priorities/", "priorities"),
+    ],
+)
+def test_every_step_has_its_own_address(client, seeded, path, code):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.context["step"].code == code
+
+
+def test_a_step_shows_the_progress_and_keeps_the_earlier_answers_in_hidden_fields(client, seeded):
+    response = client.get("/en/advisor/guests/?cpu_arch=x86_64&host_os=rhel")
+    assert (
+        '<span aria-current="step"><span class="stage-number">3</span> Guests</span>'
+        in response.text
+    )
+    assert '<input type="hidden" name="cpu_arch" value="x86_64">' in response.text
+    assert '<input type="hidden" name="host_os" value="rhel">' in response.text
+
+
+def test_questions_and_options_are_shown_in_the_visitors_language(client, seeded):
+    response = client.get("/ru/advisor/")
+    assert "Какая архитектура процессора у сервера?" in response.text
+    assert "Не знаю" in response.text
+
+
+def test_next_without_an_answer_shows_the_error_next_to_the_question(client, seeded):
+    response = client.get("/en/advisor/", {"cpu_arch": "x86_64", "go": "next"})
+    assert response.status_code == 200
+    assert response.context["missing"] == ["hw_virt"]
+    assert '<p class="field-error" id="hw_virt-error">Please choose an answer.</p>' in response.text
+    assert 'value="x86_64" checked' in response.text
+
+
+def test_back_keeps_the_answers_of_the_step_being_left(client, seeded):
+    response = client.get(
+        "/en/advisor/host/", {"cpu_arch": "arm", "existing": "new_server", "go": "back"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/advisor/?cpu_arch=arm&existing=new_server"
+
+
+def test_an_unknown_step_is_not_found(client, seeded):
+    assert client.get("/en/advisor/nonsense/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/en/advisor/", "/en/advisor/verdict/"])
+def test_pages_refuse_other_methods(client, seeded, path):
+    assert client.post(path).status_code == 405
+
+
+def test_an_htmx_step_request_gets_only_the_step_fragment(client, seeded):
+    response = client.get("/es/advisor/host/?cpu_arch=x86_64", headers=HX)
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert '<section id="wizard"' in response.text
+    assert 'hx-swap-oob="outerHTML:.lang-switch"' in response.text
+    assert response.text.startswith("<title>")
+    assert "HX-Request" in response["Vary"]
+
+
+def test_an_htmx_history_restore_gets_the_whole_page(client, seeded):
+    headers = {**HX, "HX-History-Restore-Request": "true"}
+    response = client.get("/es/advisor/host/", headers=headers)
+    assert "<html" in response.text
+
+
+def test_an_htmx_please_answer_reply_does_not_push_its_address(client, seeded):
+    response = client.get("/en/advisor/", {"go": "next"}, headers=HX)
+    assert response["HX-Push-Url"] == "false"
+
+
+def test_the_last_step_sends_htmx_to_the_verdict_as_a_whole_page(client, seeded):
+    response = client.get(
+        "/en/advisor/priorities/",
+        {"priority": "maturity", "vendor": "none", "go": "next"},
+        headers=HX,
+    )
+    assert response["HX-Redirect"] == "/en/advisor/verdict/?priority=maturity&vendor=none"
+
+
+HOSTILE = [
+    ("cpu=x86_64", "“cpu” is not a question of the advisor."),
+    ("cpu_arch=sparc", "“sparc” is not an answer to “cpu_arch”"),
+    ("cpu_arch=x86_64&cpu_arch=arm", "“cpu_arch” takes one answer, but 2 were given."),
+    ("cpu_arch=" + "x" * 5000, "An answer to “cpu_arch” is too long"),
+    ("hw_virt=%3Cscript%3Ealert(1)%3C/script%3E", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("%3Cimg%20src%3Dx%3E=1", "&lt;img src=x&gt;"),
+    ("go=sideways", "These answers are not valid"),
+]
+
+
+@pytest.mark.parametrize(("query", "message"), HOSTILE)
+@pytest.mark.parametrize("path", ["/en/advisor/", "/en/advisor/verdict/"])
+def test_bad_and_hostile_answers_get_a_400_with_a_clear_escaped_message(
+    client, seeded, path, query, message
+):
+    if "go=" in query and "verdict" in path:
+        message = "“go” is not a question of the advisor."
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 400
+    assert message in response.text
+    assert "<script>alert" not in response.text and "<img src=x>" not in response.text
+    assert not any(
+        "x" * 100 in f"{key}{error}" for key, error in response.context["errors"].items()
+    )
+
+
+def test_the_invalid_page_offers_the_verdict_for_the_valid_answers(client, seeded):
+    response = client.get("/en/advisor/verdict/?hw_virt=no&cpu_arch=sparc")
+    assert 'href="/en/advisor/verdict/?hw_virt=no"' in response.text
+
+
+def test_tracking_keys_added_to_shared_links_are_ignored(client, seeded):
+    response = client.get("/en/advisor/verdict/?hw_virt=no&utm_source=mastodon&fbclid=abc")
+    assert response.status_code == 200
+
+
+def test_the_verdict_page_names_the_verdict_in_title_description_and_open_graph(client, seeded):
+    response = client.get("/en/advisor/verdict/?existing=new_server&priority=linux_integration")
+    assert "<title>Verdict: KVM · Xen or KVM?</title>" in response.text
+    assert (
+        '<meta name="description" content="KVM suits these answers better. Points: Xen 0, KVM 4.'
+        in response.text
+    )
+    assert '<meta property="og:title" content="Verdict: KVM' in response.text
+    assert (
+        '<meta property="og:url" content="http://testserver/en/advisor/verdict/?existing=new_server&amp;priority=linux_integration">'
+        in response.text
+    )
+
+
+def test_the_verdict_page_draws_an_accessible_bar_chart_of_the_points(client, seeded):
+    response = client.get("/en/advisor/verdict/?existing=new_server&priority=linux_integration")
+    assert 'role="img" aria-labelledby="chart-title chart-desc"' in response.text
+    assert "Xen: 0 points. KVM: 4 points." in response.text
+    assert 'width="220"' in response.text  # KVM's bar, the longest
+
+
+def test_the_verdict_page_shows_blockers_reasons_citations_and_notes(client, seeded):
+    response = client.get("/es/advisor/verdict/?cpu_arch=arm&priority=performance")
+    with translation.override("es"):
+        rule = Rule.objects.get(code="kvm-x86-only")
+        assert rule.reason in response.text
+        assert rule.note in response.text
+    assert 'lang="ru"' in response.text and "/es/sources/#ru-kvm-hardware-only" in response.text
+    assert "/es/compare/#cpu-architectures" in response.text
+
+
+def test_reasons_at_odds_carry_the_sources_disagree_mark(client, seeded):
+    response = client.get("/en/advisor/verdict/?priority=performance&host_os=rhel")
+    assert response.text.count('<span class="badge badge-disagree">Sources disagree</span>') == 3
+
+
+def test_a_none_verdict_says_what_would_change_it(client, seeded):
+    response = client.get("/en/advisor/verdict/?hw_virt=no&guest_os=windows")
+    assert "What would change this verdict" in response.text
+    assert 'href="/en/advisor/verdict/?hw_virt=yes&amp;guest_os=windows"' in response.text
+
+
+def test_unknown_answers_show_how_to_find_out(client, seeded):
+    response = client.get("/en/advisor/verdict/?hw_virt=unknown")
+    assert "grep -cE &#x27;vmx|svm&#x27; /proc/cpuinfo" in response.text
+
+
+def test_the_what_if_form_shows_every_answer_changeable(client, seeded):
+    response = client.get("/en/advisor/verdict/?cpu_arch=arm&guest_os=bsd")
+    assert '<option value="arm" selected>' in response.text
+    assert 'name="guest_os" id="whatif-guest_os-bsd" value="bsd" checked' in response.text
+    assert 'hx-trigger="change, submit"' in response.text
+
+
+def test_a_what_if_htmx_request_gets_the_result_fragment_and_pushes_the_canonical_address(
+    client, seeded
+):
+    query = "cpu_arch=&hw_virt=no&host_os=&guest_os=linux"
+    response = client.get(f"/en/advisor/verdict/?{query}", headers=HX)
+    assert '<div id="verdict-result"' in response.text and "<html" not in response.text
+    assert "what-if" not in response.text
+    assert response["HX-Push-Url"] == "/en/advisor/verdict/?hw_virt=no&guest_os=linux"
+
+
+def test_the_verdict_page_offers_the_permalink_to_copy(client, seeded):
+    response = client.get("/en/advisor/verdict/?hw_virt=yes")
+    assert 'value="http://testserver/en/advisor/verdict/?hw_virt=yes"' in response.text
+    assert 'data-copy="permalink"' in response.text
+
+
+def test_the_verdict_page_takes_a_fixed_number_of_queries(
+    client, seeded, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        client.get(
+            "/en/advisor/verdict/?hw_virt=yes&guest_os=linux&guest_os=windows&priority=maturity"
+        )
+
+
+def test_an_editors_change_shows_on_the_next_request(client, seeded):
+    Rule.objects.filter(code="kvm-new-server").update(points=3, reason_en="Brand-new reason.")
+    response = client.get("/en/advisor/verdict/?existing=new_server")
+    assert "Brand-new reason." in response.text and "KVM: 3 points" in response.text
+    question = Question.objects.get(code="guest_os")
+    question.options.create(code="haiku", label_en="Haiku", order=9)
+    assert "Haiku" in client.get("/en/advisor/guests/").text
+    assert client.get("/api/v1/verdict?guest_os=haiku").status_code == 200
+
+
+def test_the_seeded_questions_and_options_are_exactly_the_products(seeded):
+    wizard = Question.objects.for_wizard()
+    assert [step.code for step in wizard.steps] == ["hardware", "host", "guests", "priorities"]
+    assert wizard.options == {
+        "cpu_arch": ("x86_32", "x86_64", "arm", "ia64", "unknown"),
+        "hw_virt": ("yes", "no", "unknown"),
+        "host_os": ("rhel", "suse", "other_linux", "custom_kernel", "non_linux"),
+        "existing": ("xen_in_use", "new_server", "other"),
+        "expertise": ("beginner", "experienced"),
+        "guest_os": ("linux", "windows", "bsd", "solaris"),
+        "live_migration": ("required", "not_needed"),
+        "priority": ("performance", "linux_integration", "maturity", "future_development"),
+        "vendor": ("red_hat", "citrix", "none"),
+    }
+    assert [q.code for q in wizard.questions.values() if q.many] == ["guest_os"]

@@ -1,0 +1,150 @@
+"""Reading the Hardware answers from pasted lscpu, /proc/cpuinfo and /etc/os-release output,
+and the Hardware step's form that sends it."""
+
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.test import Client
+
+from advisor.detect import detect
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+def sample(name: str) -> str:
+    """Real command output, kept byte for byte (tabs included) in tests/samples/."""
+    return (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+INTEL_LSCPU = sample("lscpu-intel-xeon-e2236")
+AMD_CPUINFO = sample("cpuinfo-amd-epyc-7302p")
+ATOM_N270_CPUINFO = sample("cpuinfo-intel-atom-n270")
+RASPBERRY_PI_LSCPU = sample("lscpu-raspberry-pi-4")
+ARM_CPUINFO = sample("cpuinfo-raspberry-pi-4")
+KVM_GUEST_LSCPU = sample("lscpu-kvm-guest")
+RHEL_OS_RELEASE = sample("os-release-rhel-9")
+OPENSUSE_OS_RELEASE = sample("os-release-opensuse-leap-15")
+DEBIAN_OS_RELEASE = sample("os-release-debian-12")
+FREEBSD_OS_RELEASE = sample("os-release-freebsd-14")
+
+
+@pytest.mark.parametrize(
+    ("text", "answers", "notes"),
+    [
+        (INTEL_LSCPU, {"cpu_arch": "x86_64", "hw_virt": "yes"}, ()),
+        (AMD_CPUINFO, {"cpu_arch": "x86_64", "hw_virt": "yes"}, ()),
+        (ATOM_N270_CPUINFO, {"cpu_arch": "x86_32", "hw_virt": "no"}, ()),
+        (RASPBERRY_PI_LSCPU, {"cpu_arch": "arm"}, ("no-virt-flags",)),
+        (ARM_CPUINFO, {"cpu_arch": "arm"}, ("no-virt-flags",)),
+        (KVM_GUEST_LSCPU, {"cpu_arch": "x86_64", "hw_virt": "unknown"}, ("virtual-machine",)),
+        (RHEL_OS_RELEASE, {"host_os": "rhel"}, ()),
+        (OPENSUSE_OS_RELEASE, {"host_os": "suse"}, ()),
+        (DEBIAN_OS_RELEASE, {"host_os": "other_linux"}, ()),
+        (FREEBSD_OS_RELEASE, {"host_os": "non_linux"}, ()),
+    ],
+    ids=[
+        "intel-vmx",
+        "amd-svm",
+        "old-atom",
+        "aarch64-lscpu",
+        "arm-cpuinfo",
+        "kvm-guest",
+        "rhel",
+        "opensuse",
+        "debian",
+        "freebsd",
+    ],
+)
+def test_it_reads_the_hardware_answers_from_real_output(text, answers, notes):
+    found = detect(text)
+    assert (found.answers, found.notes) == (answers, notes)
+
+
+def test_it_reads_lscpu_and_os_release_pasted_together():
+    found = detect(INTEL_LSCPU + "\n" + OPENSUSE_OS_RELEASE)
+    assert found.answers == {"cpu_arch": "x86_64", "hw_virt": "yes", "host_os": "suse"}
+
+
+def test_a_virtual_machine_that_passes_vmx_through_counts_as_having_it():
+    nested = KVM_GUEST_LSCPU.replace(" hypervisor ", " hypervisor vmx ")
+    assert detect(nested).answers["hw_virt"] == "yes"
+
+
+def test_lscpu_virtualization_line_is_enough_without_flags():
+    text = "Architecture: x86_64\nVirtualization: AMD-V\n"
+    assert detect(text).answers == {"cpu_arch": "x86_64", "hw_virt": "yes"}
+
+
+def test_an_architecture_without_flags_leaves_hardware_virtualization_open():
+    found = detect("Architecture:  i686\n")
+    assert (found.answers, found.notes) == ({"cpu_arch": "x86_32"}, ("no-flags",))
+
+
+def test_itanium_cpuinfo_is_recognised():
+    text = "processor  : 0\nvendor     : GenuineIntel\narch       : IA-64\nfamily     : Itanium 2\n"
+    assert detect(text).answers == {"cpu_arch": "ia64"}
+
+
+@pytest.mark.parametrize(
+    "text", ["", "hello world", "<script>alert(1)</script>", "Architecture: sparc64\n"]
+)
+def test_text_without_anything_known_is_not_recognised(text):
+    assert not detect(text).recognised
+
+
+def detect_post(client, text: str, **answers: str):
+    return client.post("/en/advisor/detect/", {"text": text, **answers})
+
+
+def test_detect_fills_the_hardware_and_host_answers_for_the_visitor_to_confirm(client, seeded):
+    response = detect_post(client, INTEL_LSCPU + RHEL_OS_RELEASE, priority="maturity")
+    assert response.status_code == 303
+    path, query = (
+        urlsplit(response["Location"]).path,
+        parse_qsl(urlsplit(response["Location"]).query),
+    )
+    assert path == "/en/advisor/"
+    assert {
+        ("cpu_arch", "x86_64"),
+        ("hw_virt", "yes"),
+        ("host_os", "rhel"),
+        ("priority", "maturity"),
+    } <= set(query)
+    page = client.get(response["Location"])
+    assert "Read from your text — please check the answers below:" in page.text
+    assert 'value="x86_64" checked' in page.text
+
+
+def test_detect_in_a_virtual_machine_answers_unknown_and_says_why(client, seeded):
+    page = client.get(detect_post(client, KVM_GUEST_LSCPU)["Location"])
+    assert 'name="hw_virt" id="hw_virt-unknown" value="unknown" checked' in page.text
+    assert "This text comes from a virtual machine" in page.text
+
+
+def test_detect_refuses_more_than_64_kilobytes(client, seeded):
+    response = detect_post(client, INTEL_LSCPU * 60)
+    assert response.status_code == 413
+    assert "That is more than 64 KB." in response.text
+    assert "GenuineIntel" not in response.text
+
+
+def test_detect_says_so_when_nothing_is_recognised(client, seeded):
+    response = detect_post(client, "<b>just some text</b>")
+    assert response.status_code == 200
+    assert "Nothing in this text looks like lscpu" in response.text
+    assert "&lt;b&gt;just some text&lt;/b&gt;" in response.text
+
+
+def test_detect_refuses_tampered_answers_and_get_requests(client, seeded):
+    assert detect_post(client, INTEL_LSCPU, cpu_arch="sparc").status_code == 400
+    assert client.get("/en/advisor/detect/").status_code == 405
+
+
+def test_detect_needs_the_csrf_token(seeded):
+    assert (
+        Client(enforce_csrf_checks=True)
+        .post("/en/advisor/detect/", {"text": INTEL_LSCPU})
+        .status_code
+        == 403
+    )
