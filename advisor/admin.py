@@ -1,15 +1,16 @@
 """Admin for the wizard and its rules.
 
-Plain `TranslationAdmin` rather than the tabbed variant: the three languages of each text stand one
-under the other (and side by side in the inlines' tables), so an editor compares them at a glance,
-and no jQuery UI has to be fetched from a CDN.
+The three languages of each text stand side by side (`SideBySideTranslationAdmin`, also in the
+inlines' tables), so an editor compares them at a glance.
 """
 
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
+
+from comparison.admin import SideBySideTranslationAdmin
 
 from .models import Option, Question, Rule, Step
 
@@ -22,7 +23,7 @@ class QuestionInline(TranslationTabularInline):
 
 
 @admin.register(Step)
-class StepAdmin(TranslationAdmin):
+class StepAdmin(SideBySideTranslationAdmin):
     list_display = ["title", "code", "order"]
     list_editable = ["order"]
     inlines = [QuestionInline]
@@ -35,7 +36,7 @@ class OptionInline(TranslationTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TranslationAdmin):
+class QuestionAdmin(SideBySideTranslationAdmin):
     list_display = ["code", "text", "step", "kind", "order", "option_codes"]
     list_filter = ["step"]
     list_select_related = ["step"]
@@ -51,7 +52,7 @@ class QuestionAdmin(TranslationAdmin):
 
 
 @admin.register(Rule)
-class RuleAdmin(TranslationAdmin):
+class RuleAdmin(SideBySideTranslationAdmin):
     list_display = ["code", "effect", "hypervisor", "points", "when", "criterion", "active"]
     list_editable = ["points", "active"]
     list_filter = ["effect", "hypervisor", "active"]

@@ -1,8 +1,45 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import Citation, Criterion, Quote, Source, Topic
+
+admin.site.site_header = _("Xen or KVM? — content")
+admin.site.site_title = _("Xen or KVM? editors")
+admin.site.index_title = _("Comparison and advisor content")
+
+
+class SideBySideTranslationAdmin(TranslationAdmin):
+    """The languages of each translated field on one line (ru | es | en), served without JavaScript.
+
+    modeltranslation's tabbed admin needs jQuery UI from a CDN; this keeps every asset on the site
+    and lets an editor compare the three texts at a glance.
+    """
+
+    class Media:
+        css = {"all": ["admin_site/side-by-side.css"]}
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[tuple[Any, dict]]:
+        base_of = {
+            translated.name: base
+            for base, fields in self.trans_opts.all_fields.items()
+            for translated in fields
+        }
+        grouped = []
+        for name, options in super().get_fieldsets(request, obj):
+            lines: list[Any] = []
+            for field in options.get("fields", ()):
+                base = base_of.get(field) if isinstance(field, str) else None
+                previous = lines[-1] if lines else None
+                if base and isinstance(previous, tuple) and base_of.get(previous[0]) == base:
+                    lines[-1] = (*previous, field)
+                else:
+                    lines.append((field,) if base else field)
+            grouped.append((name, {**options, "fields": lines}))
+        return grouped
 
 
 class CitationInline(admin.TabularInline):
@@ -13,14 +50,14 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(TabbedTranslationAdmin):
+class SourceAdmin(SideBySideTranslationAdmin):
     list_display = ["title", "code", "language", "written", "order"]
     list_editable = ["order"]
     search_fields = ["title", "code", "text"]
 
 
 @admin.register(Quote)
-class QuoteAdmin(TabbedTranslationAdmin):
+class QuoteAdmin(SideBySideTranslationAdmin):
     list_display = ["anchor", "source", "excerpt", "criteria_count"]
     list_filter = ["source"]
     search_fields = ["anchor", "original", "translation"]
@@ -43,7 +80,7 @@ class CriterionInline(TranslationTabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(SideBySideTranslationAdmin):
     list_display = ["title", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -51,7 +88,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(TabbedTranslationAdmin):
+class CriterionAdmin(SideBySideTranslationAdmin):
     list_display = ["title", "topic", "edge", "articles_disagree", "has_note", "order"]
     list_editable = ["edge", "order"]
     list_filter = ["topic", "edge", "articles_disagree"]

@@ -161,5 +161,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Fixtures `manage.py seed` loads, in order, into a database that has no content yet.
-SEED_FIXTURES = ["comparison", "advisor"]
+# `manage.py seed` loads each fixture, in order, when its model has no rows yet.
+SEED_FIXTURES = {"comparison": "comparison.Source", "advisor": "advisor.Question"}

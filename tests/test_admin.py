@@ -1,9 +1,12 @@
 """Django admin for editors: every content model's pages, the Editors group, side-by-side languages."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
+from advisor.models import Rule
 from comparison.models import Citation, Criterion, Quote, Source, Topic
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +106,25 @@ def test_a_quote_cited_by_a_row_cannot_be_deleted_silently(editor_client):
     )
     assert Quote.objects.filter(pk=quote.pk).exists()
     assert response.status_code in (200, 403)
+
+
+@pytest.mark.parametrize(
+    "url_name", ["admin:comparison_criterion_change", "admin:advisor_rule_change"]
+)
+def test_admin_forms_load_every_script_and_stylesheet_from_the_site(editor_client, url_name):
+    model = Criterion if "criterion" in url_name else Rule
+    html = editor_client.get(reverse(url_name, args=[model.objects.first().pk])).content.decode()
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert assets
+    assert [url for url in assets if url.startswith(("http:", "https:", "//"))] == []
+
+
+def test_the_three_languages_of_a_field_share_one_line(editor_client):
+    row = Criterion.objects.get(slug="live-migration")
+    html = editor_client.get(
+        reverse("admin:comparison_criterion_change", args=[row.pk])
+    ).content.decode()
+    line = re.search(
+        r'<div class="form-row flex-container form-multiline[^"]*field-xen_ru[^"]*"', html
+    )
+    assert line and "field-xen_es" in line.group(0) and "field-xen_en" in line.group(0)

@@ -161,3 +161,16 @@ def test_seed_loads_a_new_database_and_never_overwrites_content(db):
     clear_content()
     call_command("seed", verbosity=0)
     assert Criterion.objects.get(slug="live-migration").xen_en != "Edited by an editor."
+
+
+def test_seed_fills_in_a_fixture_whose_content_is_missing(db):
+    from django.core.management import call_command
+
+    from advisor.models import Question, Rule, Step
+
+    Rule.objects.all().delete()
+    Question.objects.all().delete()
+    Step.objects.all().delete()
+    call_command("seed", verbosity=0)
+    assert Question.objects.filter(code="hw_virt").exists()
+    assert Rule.objects.exists()

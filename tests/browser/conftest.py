@@ -5,13 +5,22 @@ test did not announce, or a request that leaves the site fails the test at teard
 """
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Route,
+    sync_playwright,
+)
 
 # Playwright's sync API keeps an event loop on the main thread; the test's own ORM calls are still
 # synchronous, so Django's async-safety check does not apply.
@@ -65,10 +74,7 @@ class Watch:
 
     def attach(self, context: BrowserContext) -> None:
         context.route("**/*", self._route)
-        context.on(
-            "console",
-            lambda msg: msg.type == "error" and self.problems.append(f"console error: {msg.text}"),
-        )
+        context.on("console", self._console)
         context.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
         context.on("requestfailed", self._failed)
         context.on("response", self._response)
@@ -81,7 +87,19 @@ class Watch:
             self.problems.append(f"request leaving the site: {url}")
             route.abort()
 
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        # Chromium logs every 4xx/5xx document as a console error; an announced status is not one.
+        status = re.search(r"the server responded with a status of (\d+)", message.text)
+        if status and int(status.group(1)) in self.allowed_statuses:
+            return
+        self.problems.append(f"console error: {message.text}")
+
     def _failed(self, request: Request) -> None:
+        # A navigation cancels the requests of the page it leaves (a favicon, say): not a failure.
+        if request.failure == "net::ERR_ABORTED":
+            return
         if _origin(request.url) == self.origin:
             self.problems.append(f"failed request: {request.url} ({request.failure})")
 

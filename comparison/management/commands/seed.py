@@ -1,25 +1,29 @@
-"""Load the seed content into a new database; leave a database that has content alone."""
+"""Load each seed fixture whose content the database does not have yet; never overwrite content."""
 
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from comparison.models import Source
-
 
 class Command(BaseCommand):
-    help = "Load the seed content (settings.SEED_FIXTURES) when the database has none yet."
+    help = (
+        "Load the seed content: each fixture in settings.SEED_FIXTURES whose model has no rows yet. "
+        "A database an editor has worked on keeps every change."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if Source.objects.exists():
-            self.stdout.write("Content already present: seed fixtures not loaded, nothing changed.")
-            return
+        loaded = []
         with transaction.atomic():
-            for fixture in settings.SEED_FIXTURES:
+            for fixture, model_label in settings.SEED_FIXTURES.items():
+                if apps.get_model(model_label).objects.exists():
+                    continue
                 call_command("loaddata", fixture, verbosity=0)
-        self.stdout.write(
-            self.style.SUCCESS(f"Seed content loaded: {', '.join(settings.SEED_FIXTURES)}.")
-        )
+                loaded.append(fixture)
+        if loaded:
+            self.stdout.write(self.style.SUCCESS(f"Seed content loaded: {', '.join(loaded)}."))
+        else:
+            self.stdout.write("Content already present: seed fixtures not loaded, nothing changed.")
