@@ -163,3 +163,5 @@ LOGGING = {
 
 # `manage.py seed` loads each fixture, in order, when its model has no rows yet.
 SEED_FIXTURES = {"comparison": "comparison.Source", "advisor": "advisor.Question"}
+
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"

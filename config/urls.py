@@ -15,3 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include("advisor.urls")),
     prefix_default_language=True,
 )
+
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"

@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 
@@ -29,3 +30,17 @@ def seeded(db):
     runs outside a transaction) has emptied the database.
     """
     call_command("seed", verbosity=0)
+
+
+@pytest.fixture
+def editor(seeded) -> User:
+    """A staff account in the Editors group, as the migration sets it up: no superuser powers."""
+    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from advisor.models import Rule
@@ -12,19 +12,6 @@ from comparison.models import Citation, Criterion, Quote, Source, Topic
 pytestmark = pytest.mark.django_db
 
 MODELS = [Source, Quote, Topic, Criterion]
-
-
-@pytest.fixture
-def editor(seeded) -> User:
-    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)

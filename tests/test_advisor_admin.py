@@ -1,23 +1,9 @@
 """Editors change the wizard and its rules in admin, in every language, and visitors see it next."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 
 from advisor.models import Question, Rule, Step
-
-
-@pytest.fixture
-def editor(seeded):
-    user = User.objects.create(username="editor", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def test_editors_may_change_everything_in_the_advisor(editor):
