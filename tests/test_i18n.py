@@ -9,7 +9,25 @@ from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["", "compare/", "compare/?show=differences", "sources/"]
+VERDICT = (
+    "cpu_arch=x86_64&hw_virt=yes&host_os=rhel&existing=new_server&expertise=beginner"
+    "&guest_os=linux&live_migration=required&priority=performance&vendor=citrix"
+)
+PAGES = [
+    "",
+    "compare/",
+    "compare/?show=differences",
+    "sources/",
+    "advisor/",
+    "advisor/host/?cpu_arch=unknown&hw_virt=unknown",
+    "advisor/guests/?host_os=suse",
+    "advisor/priorities/?guest_os=bsd",
+    f"advisor/verdict/?{VERDICT}",
+    "advisor/verdict/?hw_virt=no&guest_os=windows",
+    "advisor/verdict/?cpu_arch=unknown&hw_virt=unknown",
+]
+# Pages that answer with an error status still speak the visitor's language.
+ERROR_PAGES = ["nowhere/", "advisor/verdict/?cpu_arch=sparc", "compare/?show=everything"]
 LOCALE = Path(settings.BASE_DIR) / "locale"
 
 
@@ -130,7 +148,7 @@ def test_the_interface_catalogue_is_complete(language):
 
 
 @pytest.mark.parametrize("language", ["ru", "es"])
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES + ERROR_PAGES)
 def test_no_interface_string_is_left_in_english(client, seeded, language, page):
     html = client.get(f"/{language}/{page}").content.decode()
     text = visible_text(html)
