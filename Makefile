@@ -9,6 +9,7 @@ STAMPS := .stamps
 DATABASE_URL_PG ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_URL_TEST ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
+AUDIT_ARGS ?=
 
 .PHONY: help setup chromium run dev test test-postgres ci bench screenshots audit admin messages makemessages static lint check clean
 
@@ -93,8 +94,14 @@ bench: setup  ## Speed and memory figures
 screenshots: setup chromium  ## PNGs of every page, phone and desktop, in each language, into screenshots/
 	$(PY) bench/screenshots.py
 
-audit: setup chromium  ## Lighthouse scores of key pages in each language
-	$(PY) bench/audit.py
+# Lighthouse has its own package.json: `make test` never installs it (185 MB), only `make audit`.
+$(STAMPS)/lighthouse: bench/lighthouse/package.json bench/lighthouse/package-lock.json | $(STAMPS)
+	@command -v npm >/dev/null || { echo "npm is needed for Lighthouse: apt-get install npm"; exit 1; }
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	@touch $@
+
+audit: setup chromium $(STAMPS)/lighthouse  ## Lighthouse scores of key pages in each language (AUDIT_ARGS=--preset=desktop)
+	$(PY) bench/audit.py $(AUDIT_ARGS)
 
 makemessages: $(STAMPS)/requirements  ## Refresh the .po catalogues from the code
 	$(PY) manage.py makemessages -l ru -l es --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=build --ignore=staticfiles

@@ -1,0 +1,186 @@
+"""A visitor on a screen reader or a keyboard: axe on every page in every language, landmarks,
+table headers, a visible focus, the skip link, and the wizard completed with the keyboard alone."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.browser.pages import ADVISOR_PAGES, BY_NAME, LANGUAGES, PAGES, visit
+
+AXE = Axe()
+WIZARD_ANSWERS = {  # question code → option codes, in the order the steps ask them
+    "cpu_arch": ["x86_64"],
+    "hw_virt": ["yes"],
+    "host_os": ["rhel"],
+    "existing": ["new_server"],
+    "expertise": ["beginner"],
+    "guest_os": ["linux", "windows"],
+    "live_migration": ["not_needed"],
+    "priority": ["linux_integration"],
+    "vendor": ["red_hat"],
+}
+
+
+def open_all_details(page: Page) -> None:
+    """Citations and help sit in <details>; axe checks only what is shown."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+def axe_report(page: Page, where: str) -> str:
+    result = AXE.run(page)
+    return (
+        f"{where}: {result.violations_count} violations\n{result.generate_report()}"
+        if result.violations_count
+        else ""
+    )
+
+
+def landmark_problems(page: Page, language: str) -> list[str]:
+    problems = []
+    if page.locator("html").get_attribute("lang") != language:
+        problems.append("<html lang> is not the page's language")
+    for role in ("banner", "main", "contentinfo"):
+        if page.get_by_role(role).count() != 1:
+            problems.append(f"not exactly one {role} landmark")
+    navigations = page.get_by_role("navigation").all()
+    if len(navigations) < 2 or not all(nav.get_attribute("aria-label") for nav in navigations):
+        problems.append("the main and language navigations are missing or unnamed")
+    if page.locator("h1").count() != 1:
+        problems.append("not exactly one h1")
+    ungrouped = page.evaluate(
+        """[...document.querySelectorAll('input[type=radio], input[type=checkbox]')]
+             .filter(i => !i.closest('fieldset')?.querySelector('legend')?.textContent.trim())
+             .map(i => i.name + '=' + i.value)"""
+    )
+    if ungrouped:
+        problems.append(f"answer options outside a fieldset with a legend: {ungrouped}")
+    return problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violations_and_every_landmark_on_every_page(watch_page, site, language):
+    page, watch = watch_page
+    reports = []
+    for site_page in PAGES:
+        visit(page, watch, site, language, site_page)
+        where = site_page.url(language)
+        reports.extend(f"{where}: {problem}" for problem in landmark_problems(page, language))
+        open_all_details(page)
+        reports.append(axe_report(page, where))
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+def test_axe_finds_no_violations_at_phone_width(phone_page, site):
+    # The phone layout restyles the table and the header; the colours and markup are the
+    # same in every language, so one language (the longest texts) covers it.
+    reports = []
+    for name in ("home", "compare", "advisor-errors", "verdict"):
+        if name in BY_NAME:
+            phone_page.goto(site + BY_NAME[name].url("ru"))
+            open_all_details(phone_page)
+            reports.append(axe_report(phone_page, f"{BY_NAME[name].url('ru')} at 360 px"))
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+@pytest.mark.parametrize("width", [1440, 360])
+def test_the_comparison_table_announces_its_column_and_row_headers(page, site, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{site}/ru/compare/")
+    table = page.get_by_role("table")
+    headers = [h.text_content().strip() for h in table.get_by_role("columnheader").all()]
+    assert headers == ["Критерий", "Xen", "KVM"]
+    rows = table.locator("tr.criterion")
+    assert rows.count() == 18
+    assert table.get_by_role("rowheader").count() == 18 + table.locator("tr.topic-row").count()
+    assert table.get_by_role("rowgroup", name="Архитектура").count() == 1
+    # On phones each cell shows "Xen" or "KVM" above it; the column header already names the
+    # cell for a screen reader, so the visual label stays out of the cell's accessible name.
+    xen_cell = rows.first.get_by_role("cell").first.aria_snapshot()
+    assert not re.match(r'- cell "Xen\b', xen_cell), xen_cell
+
+
+def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(page, site):
+    page.goto(f"{site}/es/compare/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Saltar al contenido principal")
+    box = skip.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["height"] > 10
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+    page.keyboard.press("Tab")
+    assert page.locator(":focus").evaluate("e => e.closest('main') !== null")
+
+
+@pytest.mark.parametrize("name", ["compare", "advisor"])
+def test_every_tab_stop_shows_a_visible_focus_ring(page, site, name):
+    if name not in BY_NAME:
+        pytest.skip(f"no {name} page yet")
+    page.goto(site + BY_NAME[name].url("en"))
+    seen = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        tag, label, style, width = page.evaluate(
+            """() => { const e = document.activeElement, s = getComputedStyle(e);
+                       return [e.tagName, e.textContent.trim().slice(0, 30) || e.name,
+                               s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
+        )
+        if tag == "BODY" or (seen and (tag, label) == seen[0]):
+            break  # past the last tab stop
+        seen.append((tag, label))
+        assert style != "none" and width >= 2, f"no visible focus on <{tag}> {label!r}"
+    assert {"A", "BUTTON"} & {tag for tag, _ in seen} and len(seen) >= 8, seen
+
+
+def active(page: Page, attribute: str) -> str:
+    return page.evaluate(f"document.activeElement.{attribute}")
+
+
+def tab_until(page: Page, attribute: str, value: str, limit: int = 40) -> None:
+    for _ in range(limit):
+        if active(page, attribute) == value:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"no tab stop with {attribute}={value!r} within {limit} presses")
+
+
+def choose_with_keyboard(page: Page, code: str, values: list[str]) -> None:
+    """Tab into the question, then Space and the arrow keys, as a keyboard user does."""
+    for value in values:
+        target = page.locator(f'input[name="{code}"][value="{value}"]')
+        tab_until(page, "name", code)
+        if target.get_attribute("type") == "radio":
+            page.keyboard.press("Space")  # checks the radio Tab landed on
+            for _ in range(10):
+                if target.is_checked():
+                    break
+                page.keyboard.press("ArrowDown")
+        else:
+            tab_until(page, "value", value, limit=10)
+            page.keyboard.press("Space")
+        assert target.is_checked(), f"{code}={value} could not be chosen with the keyboard"
+
+
+@pytest.mark.skipif(
+    not ADVISOR_PAGES, reason="the advisor's pages are not in tests/browser/pages.py yet"
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_wizard_can_be_completed_with_the_keyboard_alone(page, site, language):
+    page.goto(f"{site}/{language}/advisor/")
+    for _step in range(6):
+        if "/verdict/" in page.url:
+            break
+        heading = page.locator("#step-title").inner_text()
+        for code, values in WIZARD_ANSWERS.items():
+            if page.locator(f'input[name="{code}"]:not([type=hidden])').count():
+                choose_with_keyboard(page, code, values)
+        tab_until(page, "value", "next")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "h => location.pathname.includes('/verdict/') || document.querySelector('#step-title')?.innerText !== h",
+            arg=heading,
+        )
+    expect(page).to_have_url(re.compile(r"/verdict/\?.*priority=linux_integration"))
+    expect(page.locator("h1")).to_contain_text("KVM")
