@@ -18,15 +18,17 @@ def phone(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
 
 
 def test_the_filter_swaps_the_table_in_place_and_keeps_the_keyboard_on_the_toggle(page, site):
-    page.goto(f"{site}/en/compare/")
+    page.goto(f"{site}/ru/compare/")
+    assert page.locator("tr.criterion").count() == ROWS
     page.evaluate("window.notReloaded = true")
     page.locator("#show-differences").focus()
+    expect(page.locator("#show-differences")).to_have_text("Только различия")
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
         page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/en/compare/\?show=differences$"))
+    expect(page).to_have_url(re.compile(r"/ru/compare/\?show=differences$"))
     expect(page.locator("#show-differences")).to_be_focused()
     expect(page.locator("#show-differences")).to_have_attribute("aria-current", "true")
-    expect(page.locator("#rows-shown")).to_have_text(re.compile(rf"^\d+ rows of {ROWS} shown$"))
+    expect(page.locator("#rows-shown")).to_have_text(re.compile(rf"^Показано \d+ строк из {ROWS}$"))
     assert 0 < page.locator("tr.criterion").count() < ROWS
     assert page.evaluate("window.notReloaded") is True
 
