@@ -197,7 +197,10 @@ class RuleQuerySet(models.QuerySet["Rule"]):
             .select_related("criterion")
             .prefetch_related(
                 Prefetch("conditions", queryset=Option.objects.select_related("question")),
-                Prefetch("quotes", queryset=Quote.objects.select_related("source")),
+                # The article's full text is not needed for a citation: don't fetch it per quote.
+                Prefetch(
+                    "quotes", queryset=Quote.objects.select_related("source").defer("source__text")
+                ),
             )
         )
         return tuple(rule.as_engine_rule(plain=plain) for rule in rules)
