@@ -27,11 +27,10 @@ TARGET = 100
 
 
 def audit(url: str, report: Path, extra: list[str]) -> dict:
-    subprocess.run(
+    run = subprocess.run(
         [
             str(LIGHTHOUSE),
             url,
-            "--quiet",
             "--output=json",
             f"--output-path={report}",
             f"--only-categories={','.join(CATEGORIES)}",
@@ -39,8 +38,13 @@ def audit(url: str, report: Path, extra: list[str]) -> dict:
             *extra,
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
+        capture_output=True,
+        text=True,
     )
+    if run.returncode != 0:
+        # Lighthouse logs a great deal; the lines about the failure come last.
+        tail = "\n".join(line for line in run.stderr.splitlines() if "LH:status" not in line)[-3000:]
+        raise SystemExit(f"Lighthouse failed on {url} (exit {run.returncode}):\n{tail}")
     return json.loads(report.read_text())
 
 
