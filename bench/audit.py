@@ -43,7 +43,8 @@ def audit(url: str, report: Path, extra: list[str]) -> dict:
     )
     if run.returncode != 0:
         # Lighthouse logs a great deal; the lines about the failure come last.
-        tail = "\n".join(line for line in run.stderr.splitlines() if "LH:status" not in line)[-3000:]
+        lines = [line for line in run.stderr.splitlines() if "LH:status" not in line]
+        tail = "\n".join(lines)[-3000:]
         raise SystemExit(f"Lighthouse failed on {url} (exit {run.returncode}):\n{tail}")
     return json.loads(report.read_text())
 
