@@ -14,9 +14,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import pages
+from . import content, pages
 from .answers import parse
-from .models import Question, Rule
 from .verdict import Citation, Verdict
 from .verdict import verdict as compute
 
@@ -71,9 +70,9 @@ def verdict(request: HttpRequest) -> JsonResponse:
         message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
         return _json({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
-        wizard = Question.objects.for_wizard(plain=True)
+        wizard = content.wizard(plain=True)
         parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return _json({"errors": parsed.errors}, status=400)
-        result = compute(parsed.answers, Rule.objects.for_engine(plain=True))
+        result = compute(parsed.answers, content.rules(plain=True))
         return _json(as_json(result, pages.verdict_url(wizard, parsed.answers)))

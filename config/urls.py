@@ -5,11 +5,13 @@ from django.views.generic import TemplateView
 
 from advisor import api as advisor_api
 from comparison import views as comparison_views
+from pagecache.views import healthz
 
 urlpatterns = [
     path("", comparison_views.root_redirect, name="root"),
     path("admin/", admin.site.urls),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("healthz", healthz, name="healthz"),
     path("api/v1/verdict", advisor_api.verdict, name="api-verdict"),
 ]
 urlpatterns += i18n_patterns(
