@@ -70,7 +70,7 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     unanswered = missing(current, parsed.answers) if go == "next" else []
     if not go or unanswered:
         return _step_page(request, wizard, current, parsed.answers, missing=unanswered)
-    target = wizard.neighbour(current, go)
+    target = wizard.neighbour(current, "next" if go == "next" else "back")
     if target is None:
         url = pages.verdict_url(wizard, parsed.answers)
         # The verdict is a page of its own, not a step: htmx loads it whole.

@@ -25,11 +25,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse, parse_cookie
-from django.middleware import csrf
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, parse_cookie
+from django.middleware import csrf as csrf_module
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
+# Django's own masking helpers (Django is pinned): a token made here is one CsrfViewMiddleware accepts.
+csrf: Any = csrf_module
 
 PLACEHOLDER = b"\x00csrf-token\x00"  # forms reject NUL: no editor's text can contain it
 MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
@@ -109,9 +111,9 @@ def _scheme(environ: dict[str, Any]) -> str:
     return environ.get("wsgi.url_scheme", "http")
 
 
-def entry_for(request: HttpRequest, response: HttpResponse) -> Entry | None:
+def entry_for(request: HttpRequest, response: HttpResponseBase) -> Entry | None:
     """The response as a cache entry, or None when it is not the same for every visitor."""
-    if response.status_code not in STATUSES or response.streaming:
+    if not isinstance(response, HttpResponse) or response.status_code not in STATUSES:
         return None
     if set(response.cookies) - {settings.CSRF_COOKIE_NAME} or response.get("Content-Encoding"):
         return None

@@ -12,6 +12,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.db import connections
 from django.db.models import F
@@ -76,5 +77,14 @@ def per_version[**P, T](function: Callable[P, T]) -> Callable[P, T]:
             kept[key] = value
         return value
 
-    wrapper.cache_clear = kept.clear  # type: ignore[attr-defined]
+    _memos.append(kept)
     return wrapper
+
+
+_memos: list[dict[tuple[object, ...], Any]] = []
+
+
+def forget() -> None:
+    """Drop every result kept by `per_version` in this process (tests roll content back)."""
+    for kept in _memos:
+        kept.clear()

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 
-from advisor import content
+from pagecache import version
 
 
 @pytest.fixture(autouse=True)
@@ -23,8 +23,7 @@ def _empty_page_cache():
     # Each test's content is rolled back with its transaction; pages cached during one test must
     # not answer the next.
     cache.clear()
-    content.wizard.cache_clear()
-    content.rules.cache_clear()
+    version.forget()
 
 
 @pytest.fixture(scope="session")
