@@ -11,7 +11,7 @@ REDIS_URL_TEST ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 AUDIT_ARGS ?=
 
-.PHONY: help setup chromium run dev test deploy-check test-postgres ci bench screenshots audit admin messages makemessages static lint check clean
+.PHONY: help setup chromium run dev test test-fast test-postgres ci check deploy-check fix format-check bench screenshots audit admin messages makemessages static lint clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -75,11 +75,15 @@ run: setup  ## Serve the site on http://127.0.0.1:$(PORT) (DEBUG off, static fil
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	@$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning
 
-test: setup chromium  ## Run the whole suite, browser tests included
+test: setup chromium check  ## Run the checks and the whole suite, browser tests included
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+check: $(STAMPS)/requirements  ## ruff, ruff format, mypy, the migrations check and check --deploy
 	@$(VENV)/bin/ruff check --quiet .
+	@$(VENV)/bin/ruff format --check --quiet .
+	@$(VENV)/bin/mypy --no-error-summary .
 	@$(PY) manage.py makemigrations --check --dry-run -v0
 	@$(MAKE) --no-print-directory deploy-check
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # --- more ---------------------------------------------------------------------------------------
 
@@ -120,5 +124,15 @@ lint: $(STAMPS)/requirements  ## ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+TEMPLATES := $(shell find templates */templates -name '*.html' 2>/dev/null)
+
+fix: $(STAMPS)/requirements  ## Apply the formatters: ruff --fix, ruff format, djade on the templates
+	$(VENV)/bin/ruff check --fix --quiet .
+	$(VENV)/bin/ruff format --quiet .
+	$(VENV)/bin/djade --target-version 6.1 $(TEMPLATES)
+
+format-check: $(STAMPS)/requirements  ## Would `make fix` change a template? (djade --check)
+	$(VENV)/bin/djade --check --target-version 6.1 $(TEMPLATES)
+
 clean:  ## Remove everything the set-up made (the database included)
-	rm -rf $(VENV) $(STAMPS) node_modules build staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) $(STAMPS) .mypy_cache node_modules build staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo

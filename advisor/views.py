@@ -71,7 +71,7 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     unanswered = missing(current, parsed.answers) if go == "next" else []
     if not go or unanswered:
         return _step_page(request, wizard, current, parsed.answers, missing=unanswered)
-    target = wizard.neighbour(current, go)  # type: ignore[arg-type]
+    target = wizard.neighbour(current, go)
     if target is None:
         url = pages.verdict_url(wizard, parsed.answers)
         # The verdict is a page of its own, not a step: htmx loads it whole.
@@ -110,13 +110,12 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     result = verdict(parsed.answers, rules)
     what_if = changes(parsed.answers, rules, wizard.options)
     context = pages.verdict_context(wizard, parsed.answers, result, what_if)
+    permalink = pages.verdict_url(wizard, parsed.answers)
     context.update(
-        absolute_permalink=request.build_absolute_uri(context["permalink"]),
+        absolute_permalink=request.build_absolute_uri(permalink),
         fragment=_fragment(request),
     )
     if context["fragment"]:
         # The what-if form may send empty answers; the history gets the canonical address.
-        return push_url(
-            render(request, "advisor/verdict.html#result", context), context["permalink"]
-        )
+        return push_url(render(request, "advisor/verdict.html#result", context), permalink)
     return render(request, "advisor/verdict.html", context)
