@@ -170,3 +170,9 @@ def test_a_signed_in_editor_never_gets_a_cached_page(editor_client):
     Criterion.objects.filter(slug="performance").update(title_en="Changed without a signal")
     assert "Changed without a signal" not in visitor.get("/en/compare/").content.decode()
     assert "Changed without a signal" in editor_client.get("/en/compare/").content.decode()
+
+
+def test_migrate_bumps_the_content_version_for_data_migrations(seeded):
+    before = ContentVersion.objects.get().stamp
+    call_command("migrate", verbosity=0)
+    assert ContentVersion.objects.get().stamp != before
