@@ -1,7 +1,8 @@
 """Real-browser fixtures: Debian's Chromium driven by Playwright against pytest-django's live server.
 
-Every page a test opens is watched: a console error, a failed request, an HTTP error status the
-test did not announce, or a request that leaves the site fails the test at teardown.
+Every page a test opens is watched: a console error, a Content-Security-Policy violation, a failed
+request, an HTTP error status the test did not announce, or a request that leaves the site fails
+the test at teardown.
 """
 
 import os
@@ -66,6 +67,13 @@ def site(live_server, transactional_db) -> str:
     return live_server.url
 
 
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
+
+
 @dataclass
 class Watch:
     """What went wrong on the pages of one browser context."""
@@ -75,6 +83,8 @@ class Watch:
     problems: list[str] = field(default_factory=list)
 
     def attach(self, context: BrowserContext) -> None:
+        # A Content-Security-Policy violation is a failure even where the browser logs nothing.
+        context.add_init_script(CSP_LISTENER)
         context.route("**/*", self._route)
         context.on("console", self._console)
         context.on("weberror", self._page_error)
