@@ -4,6 +4,16 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
+# Tests using these fixtures read or write the database: `make test-postgres` runs them again
+# against PostgreSQL and Redis (the `database` marker).
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)
+
 
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
