@@ -4,10 +4,8 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from advisor import api as advisor_api
-from comparison import views as comparison_views
 
 urlpatterns = [
-    path("", comparison_views.root_redirect, name="root"),
     path("admin/", admin.site.urls),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("api/v1/verdict", advisor_api.verdict, name="api-verdict"),
