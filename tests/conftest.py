@@ -36,8 +36,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def seeded(db):
     """The database with the seed content the site ships (settings.SEED_FIXTURES) loaded.
 
-    `seed` does nothing when the content is there; it reloads it after a browser test (which
-    runs outside a transaction) has emptied the database.
+    The session's seed is normally there (`seed` then only checks); a test that emptied the
+    database inside its transaction leaves it as it was once rolled back.
     """
     call_command("seed", verbosity=0)
 
