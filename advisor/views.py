@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
@@ -53,7 +53,7 @@ def _step_page(
     return push_url(response, False) if missing else response
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     wizard = Question.objects.for_wizard()
@@ -95,7 +95,7 @@ def detect(request: HtmxHttpRequest) -> HttpResponse:
     return HttpResponseRedirect(url, status=303)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     wizard = Question.objects.for_wizard()

@@ -1,6 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from core.http import HtmxHttpRequest, wants_fragment
@@ -10,13 +10,13 @@ from .models import Criterion, Source
 from .sources import passages
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     context = {"criteria_count": Criterion.objects.count(), "sources": Source.objects.all()}
     return render(request, "comparison/home.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def compare(request: HtmxHttpRequest) -> HttpResponse:
     form = TableFilterForm(request.GET)
@@ -34,7 +34,7 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-@require_GET
+@require_safe
 def sources(request: HttpRequest) -> HttpResponse:
     articles = [
         (source, passages(source.text, list(source.quotes.all())))

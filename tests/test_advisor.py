@@ -175,7 +175,7 @@ HOSTILE = [
     ("cpu=x86_64", "“cpu” is not a question of the advisor."),
     ("cpu_arch=sparc", "“sparc” is not an answer to “cpu_arch”"),
     ("cpu_arch=x86_64&cpu_arch=arm", "“cpu_arch” takes one answer, but 2 were given."),
-    ("cpu_arch=" + "x" * 5000, "An answer to “cpu_arch” is too long"),
+    ("cpu_arch=" + "x" * 500, "An answer to “cpu_arch” is too long"),
     ("hw_virt=%3Cscript%3Ealert(1)%3C/script%3E", "&lt;script&gt;alert(1)&lt;/script&gt;"),
     ("%3Cimg%20src%3Dx%3E=1", "&lt;img src=x&gt;"),
     ("go=sideways", "These answers are not valid"),
