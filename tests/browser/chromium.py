@@ -43,6 +43,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 
+
 @dataclass
 class Watch:
     """What went wrong on the pages of one browser context."""
