@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET
 from . import pages
 from .answers import parse
 from .models import Question, Rule
-from .verdict import Citation, Verdict
-from .verdict import verdict as compute
+from .verdict import Citation, Verdict, Verdicts, verdicts
+from .verdict import Rule as EngineRule
 
 LANGUAGES = dict(settings.LANGUAGES)
 
@@ -32,25 +32,31 @@ def _citation(citation: Citation) -> dict[str, str]:
     return {
         "source": citation.source,
         "quote": citation.original,
-        "translation": citation.translation,
+        "translation": str(citation.translation),
         "url": citation.url,
     }
 
 
-def as_json(result: Verdict, permalink: str) -> dict[str, Any]:
-    def reason(rule: Any) -> dict[str, Any]:
+def _reading(result: Verdict, changed: frozenset[str]) -> dict[str, Any]:
+    """One reading's verdict; texts are bare (no "in English" mark: that is the pages' business)."""
+
+    def reason(rule: EngineRule) -> dict[str, Any]:
         citations = [_citation(c) for c in rule.citations]
+        note = rule.note
         return {
             "code": rule.code,
             "hypervisor": rule.hypervisor or None,
             "points": rule.points,
-            "text": rule.reason,
+            "text": str(rule.reason),
             "citation": citations[0] if citations else None,
             "citations": citations,
-            "note": rule.note or None,
+            "note": str(note.text) if note else None,
+            "reference": (str(note.reference) or note.url or None) if note else None,
+            "checked": note.checked.isoformat() if note and note.checked else None,
             "criterion": rule.basis
-            and {"slug": rule.basis.slug, "title": rule.basis.title, "url": rule.basis.url},
+            and {"slug": rule.basis.slug, "title": str(rule.basis.title), "url": rule.basis.url},
             "disputed": rule.code in result.at_odds,
+            "changed": rule.code in changed,
         }
 
     return {
@@ -59,8 +65,17 @@ def as_json(result: Verdict, permalink: str) -> dict[str, Any]:
         "blocked": {side: [reason(r) for r in rules] for side, rules in result.blocked.items()},
         "reasons": [reason(r) for r in result.reasons],
         "warnings": [reason(r) for r in result.warnings],
+        "needed": list(result.needed),
         "sources_disagree": result.sources_disagree,
+    }
+
+
+def as_json(results: Verdicts, permalink: str) -> dict[str, Any]:
+    """Today's reading at the top level, the articles' reading beside it under `articles`."""
+    return {
+        **_reading(results.today, results.changed),
         "permalink": permalink,
+        "articles": _reading(results.articles, results.changed),
     }
 
 
@@ -71,9 +86,9 @@ def verdict(request: HttpRequest) -> JsonResponse:
         message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
         return _json({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
-        wizard = Question.objects.for_wizard(plain=True)
+        wizard = Question.objects.for_wizard()
         parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return _json({"errors": parsed.errors}, status=400)
-        result = compute(parsed.answers, Rule.objects.for_engine(plain=True))
-        return _json(as_json(result, pages.verdict_url(wizard, parsed.answers)))
+        results = verdicts(parsed.answers, Rule.objects.for_engine())
+        return _json(as_json(results, pages.verdict_url(wizard, parsed.answers)))

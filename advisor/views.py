@@ -19,7 +19,7 @@ from . import pages
 from .answers import Parsed, Step, Wizard, missing, parse
 from .forms import DetectForm
 from .models import Question, Rule
-from .verdict import Answers, changes, verdict
+from .verdict import Answers, changes, overturning, verdicts
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}
@@ -107,9 +107,10 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     if parsed.errors:
         return _invalid(request, wizard, parsed)
     rules = Rule.objects.for_engine()
-    result = verdict(parsed.answers, rules)
-    what_if = changes(parsed.answers, rules, wizard.options)
-    context = pages.verdict_context(wizard, parsed.answers, result, what_if)
+    results = verdicts(parsed.answers, rules)
+    what_if = changes(parsed.answers, rules.today, wizard.options)
+    urgent = overturning(parsed.answers, rules.today, wizard.options)
+    context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)
     context.update(
         absolute_permalink=request.build_absolute_uri(context["permalink"]),
         fragment=_fragment(request),

@@ -8,7 +8,7 @@ from modeltranslation.translator import translator
 from comparison.models import Citation, Criterion, Edge, Quote, Source, Topic
 from tests.factories import clear_content
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 LANGUAGES = ("ru", "es", "en")
 
@@ -162,7 +162,7 @@ def test_every_translated_field_is_filled_in_every_language_where_english_is(mod
 
 
 def test_only_differences_hides_at_least_three_rows_and_keeps_at_least_three():
-    shown = Criterion.objects.for_table(differences_only=True).count()
+    shown = Criterion.objects.for_table(show="differences").count()
     hidden = Criterion.objects.count() - shown
     assert hidden == Criterion.objects.filter(edge=Edge.TIE).count()
     assert hidden >= 3
