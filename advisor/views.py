@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
@@ -57,7 +57,7 @@ def _step_page(
     return push_url(response, False) if missing else response
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     wizard = Question.objects.for_wizard()
@@ -71,7 +71,7 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     unanswered = missing(current, parsed.answers) if go == "next" else []
     if not go or unanswered:
         return _step_page(request, wizard, current, parsed.answers, missing=unanswered)
-    target = wizard.neighbour(current, go)  # type: ignore[arg-type]
+    target = wizard.neighbour(current, go)
     if target is None:
         url = pages.verdict_url(wizard, parsed.answers)
         # The verdict is a page of its own, not a step: htmx loads it whole.
@@ -99,7 +99,7 @@ def detect(request: HtmxHttpRequest) -> HttpResponse:
     return HttpResponseRedirect(url, status=303)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     wizard = Question.objects.for_wizard()
@@ -111,13 +111,12 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     what_if = changes(parsed.answers, rules.today, wizard.options)
     urgent = overturning(parsed.answers, rules.today, wizard.options)
     context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)
+    permalink = pages.verdict_url(wizard, parsed.answers)
     context.update(
-        absolute_permalink=request.build_absolute_uri(context["permalink"]),
+        absolute_permalink=request.build_absolute_uri(permalink),
         fragment=_fragment(request),
     )
     if context["fragment"]:
         # The what-if form may send empty answers; the history gets the canonical address.
-        return push_url(
-            render(request, "advisor/verdict.html#result", context), context["permalink"]
-        )
+        return push_url(render(request, "advisor/verdict.html#result", context), permalink)
     return render(request, "advisor/verdict.html", context)

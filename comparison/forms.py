@@ -1,6 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+SHOW_CHOICES = [
+    ("all", _("All rows")),
+    ("differences", _("Only differences")),
+    ("changed", _("Changed since the articles")),
+]
+
 
 class TableFilterForm(forms.Form):
     """The comparison page's filter: every row, the rows where Xen and KVM differ today, or the
@@ -8,11 +14,7 @@ class TableFilterForm(forms.Form):
 
     show = forms.ChoiceField(
         label=_("Rows"),
-        choices=[
-            ("all", _("All rows")),
-            ("differences", _("Only differences")),
-            ("changed", _("Changed since the articles")),
-        ],
+        choices=SHOW_CHOICES,
         required=False,
         widget=forms.RadioSelect,
         error_messages={
@@ -30,5 +32,5 @@ class TableFilterForm(forms.Form):
         """Each way to filter as (value, label, query string), for links that work without JS."""
         return [
             (str(value), str(label), "" if value == "all" else f"?show={value}")
-            for value, label in self.fields["show"].choices
+            for value, label in SHOW_CHOICES
         ]

@@ -73,11 +73,11 @@ class DatedNote(models.Model):
         """A note without a reference or a date cannot be trusted by a reader: ask for both."""
         if not self.note:
             return {}
-        errors = {}
+        errors: dict[str, str] = {}
         if not (self.note_reference or self.note_url):
-            errors["note_reference"] = _("Name the source of the note, or give a link to it.")
+            errors["note_reference"] = str(_("Name the source of the note, or give a link to it."))
         if not self.note_checked:
-            errors["note_checked"] = _("Give the day the note was last checked.")
+            errors["note_checked"] = str(_("Give the day the note was last checked."))
         return errors
 
 

@@ -163,13 +163,13 @@ class Rule(DatedNote):
         errors = self.clean_note()
         effects = {self.effect, self.articles_effect}
         if effects & {self.Effect.BLOCK, self.Effect.PREFER} and not self.hypervisor:
-            errors["hypervisor"] = _("Choose the hypervisor this rule rules out or favours.")
+            errors["hypervisor"] = str(_("Choose the hypervisor this rule rules out or favours."))
         for effect, points, field in (
             (self.effect, self.points, "points"),
             (self.articles_effect, self.articles_points, "articles_points"),
         ):
             if effect == self.Effect.PREFER and not points:
-                errors[field] = _("A rule that adds points needs at least one point.")
+                errors[field] = str(_("A rule that adds points needs at least one point."))
         if errors:
             raise ValidationError(errors)
 

@@ -77,7 +77,7 @@ class QuestionQuerySet(models.QuerySet["Question"]):
             steps.setdefault(question.step, []).append(
                 answers.Question(
                     code=question.code,
-                    kind=question.kind,
+                    kind="many" if question.kind == Question.Kind.MANY else "one",
                     text=translated(question, "text"),
                     help=translated(question, "help_text"),
                     options=tuple(
