@@ -16,9 +16,8 @@ from django.views.decorators.http import require_safe
 
 from api.errors import json_response
 
-from . import pages
+from . import content, pages
 from .answers import parse
-from .models import Question, Rule
 from .verdict import Citation, Verdict, Verdicts, verdicts
 from .verdict import Rule as EngineRule
 
@@ -83,9 +82,9 @@ def verdict(request: HttpRequest) -> JsonResponse:
         message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
         return json_response({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
-        wizard = Question.objects.for_wizard()
+        wizard = content.wizard()
         parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return json_response({"errors": parsed.errors}, status=400)
-        results = verdicts(parsed.answers, Rule.objects.for_engine())
+        results = verdicts(parsed.answers, content.rules())
         return json_response(as_json(results, pages.verdict_url(wizard, parsed.answers)))

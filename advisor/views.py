@@ -15,10 +15,9 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from comparison.views import HtmxHttpRequest
 
-from . import pages
+from . import content, pages
 from .answers import Parsed, Step, Wizard, missing, parse
 from .forms import DetectForm
-from .models import Question, Rule
 from .verdict import Answers, changes, overturning, verdicts
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
@@ -60,7 +59,7 @@ def _step_page(
 @require_safe
 @vary_on_headers("HX-Request")
 def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
-    wizard = Question.objects.for_wizard()
+    wizard = content.wizard()
     current = wizard.step(code)
     if current is None:
         raise Http404
@@ -71,7 +70,7 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     unanswered = missing(current, parsed.answers) if go == "next" else []
     if not go or unanswered:
         return _step_page(request, wizard, current, parsed.answers, missing=unanswered)
-    target = wizard.neighbour(current, go)
+    target = wizard.neighbour(current, "next" if go == "next" else "back")
     if target is None:
         url = pages.verdict_url(wizard, parsed.answers)
         # The verdict is a page of its own, not a step: htmx loads it whole.
@@ -81,7 +80,7 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
 
 @require_POST
 def detect(request: HtmxHttpRequest) -> HttpResponse:
-    wizard = Question.objects.for_wizard()
+    wizard = content.wizard()
     parsed = _parse(request.POST, wizard, FORM_KEYS)
     if parsed.errors:
         return _invalid(request, wizard, parsed)
@@ -102,11 +101,11 @@ def detect(request: HtmxHttpRequest) -> HttpResponse:
 @require_safe
 @vary_on_headers("HX-Request")
 def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
-    wizard = Question.objects.for_wizard()
+    wizard = content.wizard()
     parsed = _parse(request.GET, wizard, frozenset())
     if parsed.errors:
         return _invalid(request, wizard, parsed)
-    rules = Rule.objects.for_engine()
+    rules = content.rules()
     results = verdicts(parsed.answers, rules)
     what_if = changes(parsed.answers, rules.today, wizard.options)
     urgent = overturning(parsed.answers, rules.today, wizard.options)

@@ -2,7 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
+
+from pagecache import version
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +16,14 @@ def _plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    # Each test's content is rolled back with its transaction; pages cached during one test must
+    # not answer the next.
+    cache.clear()
+    version.forget()
 
 
 @pytest.fixture(scope="session")

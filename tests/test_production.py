@@ -89,7 +89,8 @@ def test_database_url_and_redis_url_select_postgresql_and_redis():
     )
     assert chosen["db"] == "django.db.backends.postgresql"
     assert chosen["cache"] == "django.core.cache.backends.redis.RedisCache"
-    assert chosen["session"] == "django.contrib.sessions.backends.cached_db"
+    # Editors stay signed in when Redis is away: sessions live in the database only.
+    assert chosen["session"] == "django.contrib.sessions.backends.db"
     assert chosen["debug"] is False
 
 
