@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from comparison.texts import Text
+from core.texts import Text
 
 from .verdict import Answers
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from comparison.texts import Text
+from core.texts import Text
 
 from .answers import Option, Question, Step, Wizard, pairs, to_query
 from .verdict import HYPERVISORS, Answers, Change, ReadingName, Rule, Verdict, Verdicts

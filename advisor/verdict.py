@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from comparison.texts import NO_TEXT, Note, Text
+from core.texts import NO_TEXT, Note, Text
 
 Hypervisor = Literal["xen", "kvm"]
 Outcome = Literal["xen", "kvm", "either", "none", "too_few"]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
-from comparison.views import HtmxHttpRequest
+from core.http import HtmxHttpRequest, wants_fragment
 
 from . import content, pages
 from .answers import Parsed, Step, Wizard, missing, parse
@@ -22,10 +22,6 @@ from .verdict import Answers, changes, overturning, verdicts
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}
-
-
-def _fragment(request: HtmxHttpRequest) -> bool:
-    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 def _parse(query: QueryDict, wizard: Wizard, reserved: frozenset[str] = pages.PAGE_KEYS) -> Parsed:
@@ -49,7 +45,7 @@ def _step_page(
 ) -> HttpResponse:
     detected = request.GET.getlist("detected") + request.GET.getlist("detect_note")
     context = pages.step_context(wizard, step, answers, missing or [], detected)
-    context.update(detect_form=form or DetectForm(), fragment=_fragment(request))
+    context.update(detect_form=form or DetectForm(), fragment=wants_fragment(request))
     template = "advisor/wizard.html#step" if context["fragment"] else "advisor/wizard.html"
     response = render(request, template, context, status=status)
     # A step re-shown with "please answer" keeps the address it had: nothing new to go back to.
@@ -113,7 +109,7 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     permalink = pages.verdict_url(wizard, parsed.answers)
     context.update(
         absolute_permalink=request.build_absolute_uri(permalink),
-        fragment=_fragment(request),
+        fragment=wants_fragment(request),
     )
     if context["fragment"]:
         # The what-if form may send empty answers; the history gets the canonical address.

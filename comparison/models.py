@@ -13,7 +13,7 @@ from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .texts import Note, translated
+from core.texts import Note, translated
 
 
 class Hypervisor(models.TextChoices):

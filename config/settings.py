@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    "core",
     "comparison",
     "advisor",
     "pagecache",

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.verdict import Basis, Citation, Readings, Rule, changes, overturning, verdict, verdicts
-from comparison.texts import Text
+from core.texts import Text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from comparison.texts import translated
+from core.texts import translated
 
 from .. import answers
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from comparison.texts import Text, translated
+from core.texts import Text, translated
 
 register = template.Library()
 
