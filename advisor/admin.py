@@ -4,6 +4,7 @@ The three languages of each text stand side by side (`SideBySideTranslationAdmin
 inlines' tables), so an editor compares them at a glance.
 """
 
+import reversion
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -13,6 +14,13 @@ from modeltranslation.admin import TranslationTabularInline
 from core.admin import SideBySideTranslationAdmin
 
 from .models import Option, Question, Rule, Step
+
+# As in comparison/admin.py: registered once the translated columns exist. A rule's version holds
+# its conditions and quotes (many-to-many fields are part of the row's data); a question's its options.
+reversion.register(Option)
+reversion.register(Question, follow=["options"])
+reversion.register(Step)
+reversion.register(Rule)
 
 
 class QuestionInline(TranslationTabularInline):

@@ -9,6 +9,9 @@ from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from reversion_compare.admin import CompareVersionAdmin
+
+from .concurrency import ConcurrencyMixin
 
 if TYPE_CHECKING:
     from django.contrib.admin.options import _FieldOpts, _FieldsetSpec
@@ -18,11 +21,16 @@ admin.site.site_title = _("Xen or KVM? editors")
 admin.site.index_title = _("Comparison and advisor content")
 
 
-class SideBySideTranslationAdmin(TranslationAdmin):
+class SideBySideTranslationAdmin(ConcurrencyMixin, CompareVersionAdmin, TranslationAdmin):
     """The languages of each translated field on one line (ru | es | en), served without JavaScript.
 
     modeltranslation's tabbed admin needs jQuery UI from a CDN; this keeps every asset on the site
     and lets an editor compare the three texts at a glance.
+
+    Every save is a revision (django-reversion): "History" compares two versions language by
+    language and reverts one, "Recover deleted …" brings a deleted row back. The models are
+    registered explicitly in the apps' admin.py, with what each one carries along. A save over
+    someone else's newer save is refused with their change shown (`ConcurrencyMixin`).
     """
 
     class Media:

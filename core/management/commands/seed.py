@@ -23,6 +23,11 @@ class Command(BaseCommand):
                     continue
                 call_command("loaddata", fixture, verbosity=0)
                 loaded.append(fixture)
+            if loaded:
+                # The seeded content's first version, so the first edit can be compared and reverted.
+                call_command(
+                    "createinitialrevisions", *loaded, comment="Seed content.", verbosity=0
+                )
         if loaded:
             self.stdout.write(self.style.SUCCESS(f"Seed content loaded: {', '.join(loaded)}."))
         else:
