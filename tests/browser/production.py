@@ -80,20 +80,10 @@ def production_server() -> Iterator[str]:
         manage("migrate", "--noinput", "-v0")
         manage("seed")
         port = free_port()
-        server = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        # The configuration `make run` uses; no access log, as for the yardstick in `make bench`.
+        command = [str(GUNICORN), "config.wsgi", "-c", "gunicorn.conf.py"]
+        env.update(WEB_CONCURRENCY="2", ACCESS_LOG="")
+        server = subprocess.Popen([*command, "--bind", f"127.0.0.1:{port}"], cwd=ROOT, env=env)
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_for(f"{base}/en/", server)
