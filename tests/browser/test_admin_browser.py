@@ -3,7 +3,7 @@ narrow; the history pages under the site's Content-Security-Policy."""
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Page
+from playwright.sync_api import FloatRect, Page
 
 from advisor.models import Question, Rule
 from comparison.models import Criterion
@@ -35,13 +35,16 @@ def _sign_in(page: Page, site: str) -> None:
     page.click("input[type=submit]")
 
 
-def _boxes(page: Page, field: str) -> list[dict]:
-    return [
-        page.locator(f"#id_{field}_{language}").bounding_box() for language in ("ru", "es", "en")
-    ]
+def _boxes(page: Page, field: str) -> list[FloatRect]:
+    boxes = []
+    for language in ("ru", "es", "en"):
+        box = page.locator(f"#id_{field}_{language}").bounding_box()
+        assert box is not None, f"{field}_{language} is not shown"
+        boxes.append(box)
+    return boxes
 
 
-def _overlap(a: dict, b: dict) -> bool:
+def _overlap(a: FloatRect, b: FloatRect) -> bool:
     return not (
         a["x"] + a["width"] <= b["x"]
         or b["x"] + b["width"] <= a["x"]
