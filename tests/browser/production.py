@@ -47,12 +47,16 @@ def _wait_for(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
 
 
 @contextmanager
-def production_server() -> Iterator[str]:
-    """Collect, migrate, seed and serve in a temporary folder; yield the base URL."""
+def production_server(static_root: Path | None = None) -> Iterator[str]:
+    """Collect, migrate, seed and serve in a temporary folder; yield the base URL.
+
+    `static_root`: static files already collected for production (the tests' session collects
+    them once); without it the server collects its own.
+    """
     with tempfile.TemporaryDirectory(prefix="xenkvm-production-") as folder:
         work = Path(folder)
         (work / "production_settings.py").write_text(
-            SETTINGS.format(static_root=str(work / "static"))
+            SETTINGS.format(static_root=str(static_root or work / "static"))
         )
         env = {
             key: value
@@ -75,8 +79,9 @@ def production_server() -> Iterator[str]:
                 stdout=subprocess.DEVNULL,
             )
 
-        # Admin files are never on the measured pages; leaving them out halves the compression time.
-        manage("collectstatic", "--noinput", "--ignore=scss", "--ignore=admin", "-v0")
+        if static_root is None:
+            # Admin files are never on the measured pages; leaving them out halves the compression time.
+            manage("collectstatic", "--noinput", "--ignore=scss", "--ignore=admin", "-v0")
         manage("migrate", "--noinput", "-v0")
         manage("seed")
         port = free_port()
