@@ -18,7 +18,9 @@ from .answers import Question, Step, Wizard, pairs, to_query
 from .verdict import HYPERVISORS, Answers, Change, Verdict
 
 # The keys the wizard's own pages add to a query; answers are everything else.
-PAGE_KEYS = frozenset({"go", "detected", "detect_note"})
+PAGE_KEYS = frozenset({"go", "goto", "detected", "detect_note"})
+# The questions a pasted lscpu or os-release can answer: their steps offer the paste box.
+DETECTABLE = frozenset({"cpu_arch", "hw_virt", "host_os"})
 
 OUTCOME_NAMES = {"xen": "Xen", "kvm": "KVM", "either": _("Either"), "none": _("Neither")}
 HEADLINES = {
@@ -61,10 +63,12 @@ def verdict_url(wizard: Wizard, answers: Answers) -> str:
 
 
 def detect_step(wizard: Wizard) -> Step:
-    """The step that offers to read lscpu output: the one that asks for the architecture."""
-    return next(
-        (s for s in wizard.steps if any(q.code == "cpu_arch" for q in s.questions)), wizard.steps[0]
-    )
+    """The first step that offers to read lscpu output: the one that asks for the architecture."""
+    return next((s for s in wizard.steps if offers_detect(s)), wizard.steps[0])
+
+
+def offers_detect(step: Step) -> bool:
+    return any(q.code in DETECTABLE for q in step.questions)
 
 
 @dataclass(frozen=True)
@@ -129,8 +133,12 @@ def step_context(
         "fields": fields(step.questions, answers, missing),
         "missing": list(missing),
         "hidden": pairs(answers, wizard, skip=step),
-        "all_answers": pairs(answers, wizard),
-        "offers_detect": step == detect_step(wizard),
+        "start_url": reverse("advisor:wizard") + "?go=start",
+        "offers_detect": offers_detect(step),
+        # The paste box posts to the step's own address, so a refused paste leaves the visitor on
+        # a page that reloads and switches language like any other step.
+        "detect_action": step_url(wizard, step, answers),
+        "asks_distribution": any(q.code == "host_os" for q in step.questions),
         "detected": [(q, q.labels(answers.get(q.code, ()))) for q in found],
         "detect_notes": [DETECT_NOTES[code] for code in detected if code in DETECT_NOTES],
         "verdict_url": verdict_url(wizard, answers),
@@ -155,8 +163,12 @@ class Bar:
         return 52 + self.width + 8
 
 
-def bars(result: Verdict, *, length: int = 220) -> list[Bar]:
-    """The chart's bars: the longest is `length` units; a side without points gets a sliver."""
+def bars(result: Verdict, *, length: int = 200) -> list[Bar]:
+    """The chart's bars: the longest is `length` units; a side without points gets a sliver.
+
+    The drawing is 480 units wide: after the longest bar (it ends at 260) there are 220 units for
+    its label, which the longest one ("12 · descartado", "12 · исключён") needs about 140 of.
+    """
     most = max([*result.scores.values(), 1])
     return [
         Bar(
@@ -205,4 +217,5 @@ def verdict_context(
         + "?"
         + urlencode([*pairs(answers, wizard), ("lang", get_language())]),
         "wizard_url": step_url(wizard, wizard.steps[-1], answers),
+        "start_url": reverse("advisor:wizard") + "?go=start",
     }

@@ -7,11 +7,17 @@ the whole page, because htmx puts it in place of the body.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    QueryDict,
+)
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect, push_url
+from django_htmx.http import HttpResponseClientRedirect, push_url, replace_url
 
 from comparison.views import HtmxHttpRequest
 
@@ -57,17 +63,27 @@ def _step_page(
     return push_url(response, False) if missing else response
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
+    """A step (GET), or the paste box's text read into this step's answers (POST)."""
     wizard = Question.objects.for_wizard()
     current = wizard.step(code)
     if current is None:
         raise Http404
     parsed = _parse(request.GET, wizard)
-    go = request.GET.get("go", "")
-    if parsed.errors or go not in ("", "next", "back"):
+    go, goto = request.GET.get("go", ""), request.GET.get("goto", "")
+    target = wizard.step(goto) if goto else None
+    if parsed.errors or go not in ("", "next", "back", "start") or (goto and target is None):
         return _invalid(request, wizard, parsed)
+    if go == "start":
+        return redirect(pages.step_url(wizard, wizard.steps[0], {}))
+    if request.method == "POST":
+        if not pages.offers_detect(current):
+            return HttpResponseNotAllowed(["GET"])
+        return _read_paste(request, wizard, current, parsed.answers)
+    if target is not None:  # a step of the progress bar, with the form's answers as they were
+        return redirect(pages.step_url(wizard, target, parsed.answers))
     unanswered = missing(current, parsed.answers) if go == "next" else []
     if not go or unanswered:
         return _step_page(request, wizard, current, parsed.answers, missing=unanswered)
@@ -79,23 +95,32 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     return redirect(pages.step_url(wizard, target, parsed.answers))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def detect(request: HtmxHttpRequest) -> HttpResponse:
+    """The paste box's former address. A GET (a reload, a language switch) goes to the step."""
     wizard = Question.objects.for_wizard()
-    parsed = _parse(request.POST, wizard, FORM_KEYS)
+    parsed = _parse(request.POST if request.method == "POST" else request.GET, wizard, FORM_KEYS)
     if parsed.errors:
         return _invalid(request, wizard, parsed)
-    step, form = pages.detect_step(wizard), DetectForm(request.POST)
+    if request.method == "GET":
+        return redirect(pages.step_url(wizard, pages.detect_step(wizard), parsed.answers))
+    return _read_paste(request, wizard, pages.detect_step(wizard), parsed.answers)
+
+
+def _read_paste(
+    request: HtmxHttpRequest, wizard: Wizard, step: Step, answers: Answers
+) -> HttpResponse:
+    form = DetectForm(request.POST)
     if not form.is_valid():
         status = 413 if form.too_large else 200
-        return _step_page(request, wizard, step, parsed.answers, form=form, status=status)
+        return _step_page(request, wizard, step, answers, form=form, status=status)
     found = {
         question: frozenset({option})
         for question, option in form.detection.answers.items()
         if option in wizard.options.get(question, ())
     }
     flags = [("detected", q) for q in found] + [("detect_note", n) for n in form.detection.notes]
-    url = pages.step_url(wizard, step, {**parsed.answers, **found}, flags)
+    url = pages.step_url(wizard, step, {**answers, **found}, flags)
     return HttpResponseRedirect(url, status=303)
 
 
@@ -115,8 +140,9 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
         fragment=_fragment(request),
     )
     if context["fragment"]:
-        # The what-if form may send empty answers; the history gets the canonical address.
-        return push_url(
+        # The what-if form may send empty answers; the address becomes the canonical one. Replaced,
+        # not pushed: trying answers out is one visit, not a history entry per try.
+        return replace_url(
             render(request, "advisor/verdict.html#result", context), context["permalink"]
         )
     return render(request, "advisor/verdict.html", context)
