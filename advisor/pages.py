@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .answers import Question, Step, Wizard, pairs, to_query
@@ -23,6 +23,14 @@ PAGE_KEYS = frozenset({"go", "goto", "detected", "detect_note"})
 DETECTABLE = frozenset({"cpu_arch", "hw_virt", "host_os"})
 
 OUTCOME_NAMES = {"xen": "Xen", "kvm": "KVM", "either": _("Either"), "none": _("Neither")}
+# The same outcomes inside a sentence ("the verdict would be: either"), where ru and es write them
+# in lower case.
+OUTCOME_PHRASES = {
+    "xen": "Xen",
+    "kvm": "KVM",
+    "either": pgettext_lazy("verdict, inside a sentence", "either of the two"),
+    "none": pgettext_lazy("verdict, inside a sentence", "neither"),
+}
 HEADLINES = {
     "xen": _("Xen suits these answers better"),
     "kvm": _("KVM suits these answers better"),
@@ -207,7 +215,7 @@ def verdict_context(
             WhatIf(
                 wizard.questions[c.question],
                 wizard.questions[c.question].labels(c.options),
-                str(OUTCOME_NAMES[c.outcome]),
+                str(OUTCOME_PHRASES[c.outcome]),
                 verdict_url(wizard, {**answers, c.question: c.options}),
             )
             for c in options

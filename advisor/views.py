@@ -16,12 +16,12 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
-from django.views.decorators.vary import vary_on_headers
+from django.views.decorators.vary import vary_on_cookie, vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url, replace_url
 
 from comparison.views import HtmxHttpRequest
 
-from . import pages
+from . import draft, pages
 from .answers import Parsed, Step, Wizard, missing, parse
 from .forms import DetectForm
 from .models import Question, Rule
@@ -65,6 +65,7 @@ def _step_page(
 
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
+@vary_on_cookie
 def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     """A step (GET), or the paste box's text read into this step's answers (POST)."""
     wizard = Question.objects.for_wizard()
@@ -76,23 +77,36 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     target = wizard.step(goto) if goto else None
     if parsed.errors or go not in ("", "next", "back", "start") or (goto and target is None):
         return _invalid(request, wizard, parsed)
-    if go == "start":
-        return redirect(pages.step_url(wizard, wizard.steps[0], {}))
     if request.method == "POST":
         if not pages.offers_detect(current):
             return HttpResponseNotAllowed(["GET"])
         return _read_paste(request, wizard, current, parsed.answers)
-    if target is not None:  # a step of the progress bar, with the form's answers as they were
-        return redirect(pages.step_url(wizard, target, parsed.answers))
-    unanswered = missing(current, parsed.answers) if go == "next" else []
-    if not go or unanswered:
+    if go == "start":
+        response = redirect(pages.step_url(wizard, wizard.steps[0], {}))
+        draft.forget(response)
+        return response
+    unanswered = missing(current, parsed.answers) if go == "next" and not target else []
+    if not (go or target):
+        answers = draft.fill(request, wizard, current, parsed.answers)
+        return _step_page(request, wizard, current, answers)
+    if unanswered:
         return _step_page(request, wizard, current, parsed.answers, missing=unanswered)
-    target = wizard.neighbour(current, go)  # type: ignore[arg-type]
+    if target is None:  # Next or Back rather than a step of the progress bar
+        target = wizard.neighbour(current, "next" if go == "next" else "back")
+    response = _leave(request, wizard, target, parsed.answers)
+    draft.remember(request, response, wizard, parsed.answers)
+    return response
+
+
+def _leave(
+    request: HtmxHttpRequest, wizard: Wizard, target: Step | None, answers: Answers
+) -> HttpResponse:
+    """Off to another step (a step of the progress bar, Next or Back), or after the last, the verdict."""
     if target is None:
-        url = pages.verdict_url(wizard, parsed.answers)
+        url = pages.verdict_url(wizard, answers)
         # The verdict is a page of its own, not a step: htmx loads it whole.
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-    return redirect(pages.step_url(wizard, target, parsed.answers))
+    return redirect(pages.step_url(wizard, target, answers))
 
 
 @require_http_methods(["GET", "POST"])

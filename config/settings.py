@@ -4,6 +4,7 @@ Safe local defaults; production values come from environment variables:
 SECRET_KEY, DEBUG, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, CSRF_TRUSTED_ORIGINS, SECURE_SSL.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -163,5 +164,8 @@ LOGGING = {
 
 # `manage.py seed` loads each fixture, in order, when its model has no rows yet.
 SEED_FIXTURES = {"comparison": "comparison.Source", "advisor": "advisor.Question"}
+# When the seeded content was last checked against its sources and today's facts: the "last
+# updated" date the pages show until an editor saves something later in admin.
+CONTENT_REVIEWED = datetime.date(2026, 11, 21)
 
 CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
