@@ -11,7 +11,7 @@ REDIS_URL_TEST ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 AUDIT_ARGS ?=
 
-.PHONY: help setup chromium run dev test test-postgres ci bench screenshots audit admin messages makemessages static lint check clean
+.PHONY: help setup chromium run dev test test-fast test-postgres ci check deploy-check fix format-check bench screenshots audit admin messages makemessages static lint clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ help:  ## List the targets
 $(PY):
 	@python=$$(bin/find-python) || exit 1; echo "Using $$python"; "$$python" -m venv $(VENV)
 
-$(STAMPS)/requirements: $(PY) requirements.txt requirements-test.txt | $(STAMPS)
+$(STAMPS)/requirements: $(PY) requirements.txt requirements-test.txt | $(STAMPS) .secret_key
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
@@ -40,6 +40,11 @@ $(STAMPS)/gettext: | $(STAMPS)
 
 $(STAMPS):
 	@mkdir -p $@
+
+# This machine's own random SECRET_KEY, git-ignored: `make run` needs nothing set, and the site
+# refuses to start without one rather than fall back to a key everyone can read.
+.secret_key: | $(PY)
+	@umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
@@ -70,12 +75,21 @@ run: setup  ## Serve the site on http://127.0.0.1:$(PORT) (DEBUG off, static fil
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	@$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning
 
-test: setup chromium  ## Run the whole suite, browser tests included
-	@$(VENV)/bin/ruff check --quiet .
-	@$(PY) manage.py makemigrations --check --dry-run -v0
+test: setup chromium check  ## Run the checks and the whole suite, browser tests included
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+check: $(STAMPS)/requirements  ## ruff, ruff format, mypy, the migrations check and check --deploy
+	@$(VENV)/bin/ruff check --quiet .
+	@$(VENV)/bin/ruff format --check --quiet .
+	@$(VENV)/bin/mypy --no-error-summary .
+	@$(PY) manage.py makemigrations --check --dry-run -v0
+	@$(MAKE) --no-print-directory deploy-check
+
 # --- more ---------------------------------------------------------------------------------------
+
+deploy-check: $(STAMPS)/requirements  ## Django's deployment checks with the production settings: no warning allowed
+	@DEBUG=0 SECURE_SSL=1 ALLOWED_HOSTS=xen-or-kvm.example SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 test-postgres: setup chromium  ## The suite against PostgreSQL and Redis (the production configuration)
 	DATABASE_URL=$(DATABASE_URL_PG) REDIS_URL=$(REDIS_URL_TEST) $(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -110,5 +124,15 @@ lint: $(STAMPS)/requirements  ## ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+TEMPLATES := $(shell find templates */templates -name '*.html' 2>/dev/null)
+
+fix: $(STAMPS)/requirements  ## Apply the formatters: ruff --fix, ruff format, djade on the templates
+	$(VENV)/bin/ruff check --fix --quiet .
+	$(VENV)/bin/ruff format --quiet .
+	$(VENV)/bin/djade --target-version 6.1 $(TEMPLATES)
+
+format-check: $(STAMPS)/requirements  ## Would `make fix` change a template? (djade --check)
+	$(VENV)/bin/djade --check --target-version 6.1 $(TEMPLATES)
+
 clean:  ## Remove everything the set-up made (the database included)
-	rm -rf $(VENV) $(STAMPS) node_modules build staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) $(STAMPS) .mypy_cache node_modules build staticfiles db.sqlite3 locale/*/LC_MESSAGES/*.mo

@@ -12,7 +12,9 @@ from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from api.errors import json_response
 
 from . import pages
 from .answers import parse
@@ -21,11 +23,6 @@ from .verdict import Citation, Verdict
 from .verdict import verdict as compute
 
 LANGUAGES = dict(settings.LANGUAGES)
-
-
-def _json(data: dict[str, Any], status: int = 200) -> JsonResponse:
-    # Russian and Spanish texts stay readable in the response instead of \u escapes.
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def _citation(citation: Citation) -> dict[str, str]:
@@ -64,16 +61,16 @@ def as_json(result: Verdict, permalink: str) -> dict[str, Any]:
     }
 
 
-@require_GET
+@require_safe
 def verdict(request: HttpRequest) -> JsonResponse:
     languages = request.GET.getlist("lang") or ["en"]
     if len(languages) > 1 or languages[0] not in LANGUAGES:
         message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
-        return _json({"errors": {"lang": message}}, status=400)
+        return json_response({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
         wizard = Question.objects.for_wizard(plain=True)
         parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
-            return _json({"errors": parsed.errors}, status=400)
+            return json_response({"errors": parsed.errors}, status=400)
         result = compute(parsed.answers, Rule.objects.for_engine(plain=True))
-        return _json(as_json(result, pages.verdict_url(wizard, parsed.answers)))
+        return json_response(as_json(result, pages.verdict_url(wizard, parsed.answers)))

@@ -84,7 +84,7 @@ class QuestionQuerySet(models.QuerySet["Question"]):
             steps.setdefault(question.step, []).append(
                 answers.Question(
                     code=question.code,
-                    kind=question.kind,
+                    kind="many" if question.kind == Question.Kind.MANY else "one",
                     text=_text(question, "text", plain=plain),
                     help=_text(question, "help_text", plain=plain),
                     options=tuple(

@@ -43,6 +43,12 @@ DETECT_NOTES = {
         "This text comes from a virtual machine, which usually hides VT-x and AMD-V from its guests, "
         "so hardware virtualization is set to “I don't know”. Run lscpu on the physical server to be sure."
     ),
+    "xen-dom0": _(
+        "This text comes from a Xen host's control domain (dom0). Xen hides VT-x and AMD-V from dom0's "
+        "processor flags even when the processor has them, so hardware virtualization is set to "
+        "“I don't know”, and the server is marked as already running Xen. To find out, run "
+        "“xl info | grep virt_caps” on it: “hvm” in the list means the processor has them."
+    ),
     "no-flags": _(
         "The text has no CPU flags, so hardware virtualization is left as it was. "
         "The output of lscpu or /proc/cpuinfo has them."

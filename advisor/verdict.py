@@ -82,8 +82,8 @@ class Rule:
 @dataclass(frozen=True)
 class Verdict:
     outcome: Outcome
-    scores: Mapping[str, int]
-    blocked: Mapping[str, tuple[Rule, ...]]
+    scores: Mapping[Hypervisor, int]
+    blocked: Mapping[Hypervisor, tuple[Rule, ...]]
     reasons: tuple[Rule, ...]  # the preferences that fired, heaviest first
     warnings: tuple[Rule, ...]
     at_odds: frozenset[str] = field(default_factory=frozenset)  # codes of rules at odds
@@ -96,7 +96,7 @@ class Verdict:
     def blockers(self) -> tuple[Rule, ...]:
         return self.blocked["xen"] + self.blocked["kvm"]
 
-    def is_blocked(self, hypervisor: str) -> bool:
+    def is_blocked(self, hypervisor: Hypervisor) -> bool:
         return bool(self.blocked.get(hypervisor))
 
 

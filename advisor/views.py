@@ -15,7 +15,7 @@ from django.http import (
     QueryDict,
 )
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_cookie, vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url, replace_url
 
@@ -63,7 +63,7 @@ def _step_page(
     return push_url(response, False) if missing else response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @vary_on_headers("HX-Request")
 @vary_on_cookie
 def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
@@ -109,7 +109,7 @@ def _leave(
     return redirect(pages.step_url(wizard, target, answers))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def detect(request: HtmxHttpRequest) -> HttpResponse:
     """The paste box's former address. A GET (a reload, a language switch) goes to the step."""
     wizard = Question.objects.for_wizard()
@@ -138,7 +138,7 @@ def _read_paste(
     return HttpResponseRedirect(url, status=303)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     wizard = Question.objects.for_wizard()
@@ -149,14 +149,13 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     result = verdict(parsed.answers, rules)
     what_if = changes(parsed.answers, rules, wizard.options)
     context = pages.verdict_context(wizard, parsed.answers, result, what_if)
+    permalink = pages.verdict_url(wizard, parsed.answers)
     context.update(
-        absolute_permalink=request.build_absolute_uri(context["permalink"]),
+        absolute_permalink=request.build_absolute_uri(permalink),
         fragment=_fragment(request),
     )
     if context["fragment"]:
         # The what-if form may send empty answers; the address becomes the canonical one. Replaced,
         # not pushed: trying answers out is one visit, not a history entry per try.
-        return replace_url(
-            render(request, "advisor/verdict.html#result", context), context["permalink"]
-        )
+        return replace_url(render(request, "advisor/verdict.html#result", context), permalink)
     return render(request, "advisor/verdict.html", context)

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import ConsoleMessage, sync_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE  # noqa: E402
 from tests.browser.pages import pages  # noqa: E402
@@ -32,6 +32,11 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     problems: list[str] = []
     errors: list[str] = []  # console errors of the page being shot
+
+    def keep_error(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
     with production_server() as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for viewport, mobile in ((PHONE, True), (DESKTOP, False)):
@@ -39,9 +44,7 @@ def main() -> int:
                 viewport=viewport, is_mobile=mobile, has_touch=mobile, color_scheme=theme
             )
             page = context.new_page()
-            page.on(
-                "console", lambda message: message.type == "error" and errors.append(message.text)
-            )
+            page.on("console", keep_error)
             for language, site_page in pages():
                 where = f"{site_page.url(language)} at {viewport['width']} px"
                 errors.clear()

@@ -1,9 +1,16 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.contrib import admin
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.settings import DEFAULT_LANGUAGE
+
+if TYPE_CHECKING:
+    from django.contrib.admin.options import _FieldOpts, _FieldsetSpec
 
 from .models import Citation, Criterion, Quote, Source, Topic
 
@@ -22,7 +29,7 @@ class SideBySideTranslationAdmin(TranslationAdmin):
     class Media:
         css = {"all": ["admin_site/side-by-side.css"]}
 
-    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list[tuple[Any, dict]]:
+    def get_fieldsets(self, request: HttpRequest, obj: Model | None = None) -> _FieldsetSpec:
         base_of = {
             translated.name: base
             for base, fields in self.trans_opts.all_fields.items()
@@ -30,15 +37,19 @@ class SideBySideTranslationAdmin(TranslationAdmin):
         }
         grouped = []
         for name, options in super().get_fieldsets(request, obj):
-            lines: list[Any] = []
+            lines: list[str | tuple[str, ...]] = []
             for field in options.get("fields", ()):
-                base = base_of.get(field) if isinstance(field, str) else None
+                if not isinstance(field, str):
+                    lines.append(tuple(field))
+                    continue
+                base = base_of.get(field)
                 previous = lines[-1] if lines else None
                 if base and isinstance(previous, tuple) and base_of.get(previous[0]) == base:
                     lines[-1] = (*previous, field)
                 else:
                     lines.append((field,) if base else field)
-            grouped.append((name, {**options, "fields": lines}))
+            grouped_options: _FieldOpts = {**options, "fields": tuple(lines)}
+            grouped.append((name, grouped_options))
         return grouped
 
 
@@ -105,4 +116,4 @@ class CriterionAdmin(SideBySideTranslationAdmin):
 
     @admin.display(boolean=True, description=_("note"))
     def has_note(self, criterion: Criterion) -> bool:
-        return bool(criterion.note_en)
+        return bool(getattr(criterion, f"note_{DEFAULT_LANGUAGE}"))

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
@@ -15,7 +15,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-@require_GET
+@require_safe
 def root_redirect(request: HttpRequest) -> HttpResponse:
     language = translation.get_language_from_request(request)
     with translation.override(language):
@@ -24,7 +24,7 @@ def root_redirect(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "criteria_count": Criterion.objects.count(),
@@ -34,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "comparison/home.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def compare(request: HtmxHttpRequest) -> HttpResponse:
     form = TableFilterForm(request.GET)
@@ -54,7 +54,7 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-@require_GET
+@require_safe
 def sources(request: HttpRequest) -> HttpResponse:
     articles = Source.objects.prefetch_related(
         "quotes__criteria", "quotes__advisor_rules__criterion"

@@ -1,14 +1,17 @@
 """Settings for Xen or KVM?
 
 Safe local defaults; production values come from environment variables:
-SECRET_KEY, DEBUG, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, CSRF_TRUSTED_ORIGINS, SECURE_SSL.
+SECRET_KEY, DEBUG, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, CSRF_TRUSTED_ORIGINS, SECURE_SSL,
+SECURE_HSTS_PRELOAD, TRUSTED_PROXIES (see README.md, "Settings").
 """
 
-import datetime
 import os
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,10 +25,27 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-SECRET_KEY = os.environ.get(
-    "SECRET_KEY", "local-only-secret-key-change-me-in-production-0123456789"
-)
 DEBUG = envbool("DEBUG")
+
+
+def secret_key() -> str:
+    """SECRET_KEY from the environment, else the machine's own `.secret_key` file (`make setup`
+    writes a random one, git-ignored). Never a committed default: with DEBUG off and neither of
+    them, the site refuses to start."""
+    if key := os.environ.get("SECRET_KEY", "").strip():
+        return key
+    local = BASE_DIR / ".secret_key"
+    if local.is_file() and (key := local.read_text().strip()):
+        return key
+    if DEBUG:
+        return "development-only-key-" + "x" * 40
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random string "
+        "(the same on every instance), or run `make setup`, which writes one to .secret_key."
+    )
+
+
+SECRET_KEY = secret_key()
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
@@ -39,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "axes",
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -48,18 +70,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "config.security.HeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML leaves compressed (the comparison page is ~70 KB raw); below WhiteNoise, whose static
     # files are already brotli/gzip. Django masks the CSRF token per response and pads gzip (BREACH).
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before the CSRF check: the read-only API answers any other method with a JSON 405.
+    "api.errors.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,6 +129,25 @@ if os.environ.get("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out sign-in is refused before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Admin brute force: 5 wrong passwords for one username from one address lock that pair for an
+# hour. The database handler keeps the count where every worker and instance sees it.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+# Addresses (or networks) of the reverse proxies in front of the site: only a request that comes
+# from one of them may name the client's address in X-Forwarded-For.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,11 +193,32 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Scripts, styles, fonts and images come from the site only; nothing inline (htmx's indicator
+# style is switched off in base.html). `data:` images are the stylesheet's own: Bootstrap draws
+# check marks and select arrows as inline SVG. No nonce, so cached pages stay valid as they are.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# Features the site never uses, refused for it and anything it could embed (config/security.py).
+PERMISSIONS_POLICY = "camera=(), geolocation=(), microphone=(), payment=(), usb=()"
 if envbool("SECURE_SSL"):
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 30
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Asks browsers' preload lists to hard-code HTTPS for the domain; SECURE_HSTS_PRELOAD=0 for a
+    # domain whose other sub-domains are not all on HTTPS yet.
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "1")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -160,12 +228,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # A request for a Host the site does not serve gets its 400; a scanner's noise is not an error.
+    "loggers": {"django.security.DisallowedHost": {"handlers": [], "propagate": False}},
 }
 
 # `manage.py seed` loads each fixture, in order, when its model has no rows yet.
 SEED_FIXTURES = {"comparison": "comparison.Source", "advisor": "advisor.Question"}
 # When the seeded content was last checked against its sources and today's facts: the "last
 # updated" date the pages show until an editor saves something later in admin.
-CONTENT_REVIEWED = datetime.date(2026, 11, 21)
-
-CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
+CONTENT_REVIEWED = date(2026, 11, 21)

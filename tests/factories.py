@@ -1,8 +1,25 @@
 """Small builders for tests that need content other than the seed."""
 
+from django.db.models import Model
+
 from comparison.models import Citation, Criterion, Edge, Quote, Source, Topic
 
+LANGUAGES = ("ru", "es", "en")
 SOURCE_TEXT = "Xen runs on many architectures.\nKVM needs hardware virtualization."
+
+
+def text_in(obj: Model, field: str, language: str) -> str:
+    """A translated field's own text in one language, without the fallback to English.
+
+    modeltranslation adds the `<field>_<language>` attributes when the app registry loads.
+    """
+    return getattr(obj, f"{field}_{language}")
+
+
+def set_text(obj: Model, field: str, **texts: str) -> None:
+    """Set a translated field's text in the languages given: `set_text(row, "xen", es="…")`."""
+    for language, text in texts.items():
+        setattr(obj, f"{field}_{language}", text)
 
 
 def clear_content() -> None:

@@ -6,12 +6,15 @@ import pytest
 from django.utils import translation
 
 from advisor.models import Question, Rule
+from tests.factories import LANGUAGES, text_in
 from tests.test_verdict import RULES
 
 HX = {"HX-Request": "true"}
+# One step's answers: a code per question, a list of codes for a "many" question.
+StepAnswers = dict[str, str | list[str]]
 
 # Answers per step (hardware, host, guests, priorities), one walk per kind of verdict.
-WALKS = {
+WALKS: dict[str, list[StepAnswers]] = {
     "kvm": [
         {"cpu_arch": "x86_64", "hw_virt": "yes"},
         {"host_os": "rhel", "existing": "new_server", "expertise": "beginner"},
@@ -39,7 +42,7 @@ WALKS = {
 }
 
 
-def walk(client, language: str, steps: list[dict]) -> str:
+def walk(client, language: str, steps: list[StepAnswers]) -> str:
     """Answer every step with Next, as a visitor without JavaScript would; return the verdict URL."""
     url = f"/{language}/advisor/"
     for answers in steps:
@@ -50,7 +53,7 @@ def walk(client, language: str, steps: list[dict]) -> str:
     return url
 
 
-def _pairs(answers: dict) -> list[tuple[str, str]]:
+def _pairs(answers: StepAnswers) -> list[tuple[str, str]]:
     return [(k, v) for k, vs in answers.items() for v in (vs if isinstance(vs, list) else [vs])]
 
 
@@ -83,7 +86,7 @@ def test_the_engine_gets_the_same_rules_from_the_database_as_from_the_fixture(se
 
 def test_every_seeded_rule_has_a_reason_in_every_language_a_row_and_a_quote(seeded):
     for rule in Rule.objects.prefetch_related("quotes"):
-        assert rule.reason_ru and rule.reason_es and rule.reason_en, rule.code
+        assert all(text_in(rule, "reason", language) for language in LANGUAGES), rule.code
         assert rule.criterion_id and rule.quotes.exists(), rule.code
 
 
@@ -204,7 +207,7 @@ HOSTILE = [
     ("cpu=x86_64", "“cpu” is not a question of the advisor."),
     ("cpu_arch=sparc", "“sparc” is not an answer to “cpu_arch”"),
     ("cpu_arch=x86_64&cpu_arch=arm", "“cpu_arch” takes one answer, but 2 were given."),
-    ("cpu_arch=" + "x" * 5000, "An answer to “cpu_arch” is too long"),
+    ("cpu_arch=" + "x" * 500, "An answer to “cpu_arch” is too long"),
     ("hw_virt=%3Cscript%3Ealert(1)%3C/script%3E", "&lt;script&gt;alert(1)&lt;/script&gt;"),
     ("%3Cimg%20src%3Dx%3E=1", "&lt;img src=x&gt;"),
     ("go=sideways", "These answers are not valid"),

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from comparison.models import Criterion, Edge, Quote
-from tests.factories import clear_content, make_rows
+from tests.factories import clear_content, make_rows, set_text, text_in
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,7 @@ def test_the_original_quote_and_its_translation_are_both_shown(client, seeded):
     quote = Quote.objects.get(anchor="es-xen-live-migration")
     html = client.get("/ru/compare/").content.decode()
     assert quote.original in html
-    assert quote.translation_ru in html
+    assert text_in(quote, "translation", "ru") in html
 
 
 def table_queries(client) -> tuple[int, int]:
@@ -128,18 +128,20 @@ def test_the_comparison_page_query_count_does_not_grow_with_rows(client, db):
 
 def test_an_editors_change_shows_on_the_next_page_view(client, seeded):
     row = Criterion.objects.get(slug="live-migration")
-    row.xen_es = "Texto cambiado por un editor."
+    set_text(row, "xen", es="Texto cambiado por un editor.")
     row.save()
     assert "Texto cambiado por un editor." in client.get("/es/compare/").content.decode()
 
 
 def test_a_missing_translation_falls_back_to_english_and_says_so(client, seeded):
     row = Criterion.objects.get(slug="isolation")
-    row.kvm_ru = ""
+    set_text(row, "kvm", ru="")
     row.save()
     html = client.get("/ru/compare/").content.decode()
-    cell = re.search(r'id="isolation".*?</tr>', html, re.S).group(0)
-    assert escape(row.kvm_en) in cell
+    match = re.search(r'id="isolation".*?</tr>', html, re.S)
+    assert match, "the isolation row is missing"
+    cell = match.group(0)
+    assert escape(text_in(row, "kvm", "en")) in cell
     assert "fallback-mark" in cell
     assert 'lang="en"' in cell
 
@@ -154,13 +156,17 @@ def test_seed_loads_a_new_database_and_never_overwrites_content(db):
     from django.core.management import call_command
 
     row = Criterion.objects.get(slug="live-migration")
-    row.xen_en = "Edited by an editor."
+    set_text(row, "xen", en="Edited by an editor.")
     row.save()
     call_command("seed", verbosity=0)
-    assert Criterion.objects.get(slug="live-migration").xen_en == "Edited by an editor."
+    assert (
+        text_in(Criterion.objects.get(slug="live-migration"), "xen", "en") == "Edited by an editor."
+    )
     clear_content()
     call_command("seed", verbosity=0)
-    assert Criterion.objects.get(slug="live-migration").xen_en != "Edited by an editor."
+    assert (
+        text_in(Criterion.objects.get(slug="live-migration"), "xen", "en") != "Edited by an editor."
+    )
 
 
 def test_seed_fills_in_a_fixture_whose_content_is_missing(db):

@@ -1,13 +1,15 @@
 """Reading the Hardware answers from pasted lscpu, /proc/cpuinfo and /etc/os-release output,
 and the Hardware step's form that sends it."""
 
+import time
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from django.test import Client
 
 from advisor.detect import detect
+from advisor.models import Option, Question
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -27,6 +29,20 @@ RHEL_OS_RELEASE = sample("os-release-rhel-9")
 OPENSUSE_OS_RELEASE = sample("os-release-opensuse-leap-15")
 DEBIAN_OS_RELEASE = sample("os-release-debian-12")
 FREEBSD_OS_RELEASE = sample("os-release-freebsd-14")
+ROCKY_OS_RELEASE = sample("os-release-rocky-9")
+MIRACLE_OS_RELEASE = sample("os-release-miraclelinux-9")
+UBUNTU_OS_RELEASE = sample("os-release-ubuntu-24.04")
+RUSSIAN_LSCPU = sample("lscpu-intel-xeon-e2236-ru")
+SPANISH_LSCPU = sample("lscpu-intel-xeon-e2236-es")
+SPANISH_RASPBERRY_PI_LSCPU = sample("lscpu-raspberry-pi-4-es")
+RASPBERRY_PI_2_LSCPU = sample("lscpu-raspberry-pi-2")
+RASPBERRY_PI_2_CPUINFO = sample("cpuinfo-raspberry-pi-2")
+RASPBERRY_PI_ZERO_LSCPU = sample("lscpu-raspberry-pi-zero")
+XEN_DOM0_LSCPU = sample("lscpu-xen-dom0")
+XEN_DOM0_RUSSIAN_LSCPU = sample("lscpu-xen-dom0-ru")
+XEN_DOM0_SPANISH_LSCPU = sample("lscpu-xen-dom0-es")
+
+XEN_DOM0 = {"cpu_arch": "x86_64", "hw_virt": "unknown", "existing": "xen_in_use"}
 
 
 @pytest.mark.parametrize(
@@ -35,25 +51,49 @@ FREEBSD_OS_RELEASE = sample("os-release-freebsd-14")
         (INTEL_LSCPU, {"cpu_arch": "x86_64", "hw_virt": "yes"}, ()),
         (AMD_CPUINFO, {"cpu_arch": "x86_64", "hw_virt": "yes"}, ()),
         (ATOM_N270_CPUINFO, {"cpu_arch": "x86_32", "hw_virt": "no"}, ()),
-        (RASPBERRY_PI_LSCPU, {"cpu_arch": "arm"}, ("no-virt-flags",)),
-        (ARM_CPUINFO, {"cpu_arch": "arm"}, ("no-virt-flags",)),
+        (RASPBERRY_PI_LSCPU, {"cpu_arch": "arm64"}, ("no-virt-flags",)),
+        (ARM_CPUINFO, {"cpu_arch": "arm64"}, ("no-virt-flags",)),
+        (RASPBERRY_PI_2_LSCPU, {"cpu_arch": "arm32"}, ("no-virt-flags",)),
+        (RASPBERRY_PI_2_CPUINFO, {"cpu_arch": "arm32"}, ("no-virt-flags",)),
+        (RASPBERRY_PI_ZERO_LSCPU, {"cpu_arch": "arm32"}, ("no-virt-flags",)),
         (KVM_GUEST_LSCPU, {"cpu_arch": "x86_64", "hw_virt": "unknown"}, ("virtual-machine",)),
         (RHEL_OS_RELEASE, {"host_os": "rhel"}, ()),
         (OPENSUSE_OS_RELEASE, {"host_os": "suse"}, ()),
         (DEBIAN_OS_RELEASE, {"host_os": "other_linux"}, ()),
         (FREEBSD_OS_RELEASE, {"host_os": "non_linux"}, ()),
+        (ROCKY_OS_RELEASE, {"host_os": "rhel"}, ()),
+        (MIRACLE_OS_RELEASE, {"host_os": "rhel"}, ()),
+        (UBUNTU_OS_RELEASE, {"host_os": "other_linux"}, ()),
+        (RUSSIAN_LSCPU, {"cpu_arch": "x86_64", "hw_virt": "yes"}, ()),
+        (SPANISH_LSCPU, {"cpu_arch": "x86_64", "hw_virt": "yes"}, ()),
+        (SPANISH_RASPBERRY_PI_LSCPU, {"cpu_arch": "arm64"}, ("no-virt-flags",)),
+        (XEN_DOM0_LSCPU, XEN_DOM0, ("xen-dom0",)),
+        (XEN_DOM0_RUSSIAN_LSCPU, XEN_DOM0, ("xen-dom0",)),
+        (XEN_DOM0_SPANISH_LSCPU, XEN_DOM0, ("xen-dom0",)),
     ],
     ids=[
         "intel-vmx",
         "amd-svm",
         "old-atom",
         "aarch64-lscpu",
-        "arm-cpuinfo",
+        "armv8-cpuinfo",
+        "armv7l-lscpu",
+        "armv7-cpuinfo",
+        "armv6l-lscpu",
         "kvm-guest",
         "rhel",
         "opensuse",
         "debian",
         "freebsd",
+        "rocky-quoted",
+        "rhel-like-by-id_like",
+        "ubuntu",
+        "russian-lscpu",
+        "spanish-lscpu",
+        "spanish-aarch64-lscpu",
+        "xen-dom0",
+        "xen-dom0-russian",
+        "xen-dom0-spanish",
     ],
 )
 def test_it_reads_the_hardware_answers_from_real_output(text, answers, notes):
@@ -182,3 +222,173 @@ def test_detect_needs_the_csrf_token(seeded):
         .status_code
         == 403
     )
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"], ids=["crlf", "cr"])
+@pytest.mark.parametrize(
+    "text",
+    [INTEL_LSCPU, RASPBERRY_PI_LSCPU, ARM_CPUINFO, RUSSIAN_LSCPU, XEN_DOM0_LSCPU, ROCKY_OS_RELEASE],
+    ids=["intel", "aarch64", "armv8-cpuinfo", "russian", "xen-dom0", "rocky"],
+)
+def test_windows_and_old_mac_line_ends_read_the_same_as_unix_ones(text, line_end):
+    assert detect(text.replace("\n", line_end)) == detect(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "family"),
+    [
+        ("ID='rocky'", "rhel"),
+        ('ID="opensuse-tumbleweed"  ', "suse"),
+        ('ID=sle-micro\nID_LIKE="suse"', "suse"),
+        ('ID="eurolinux"\nID_LIKE="rhel fedora centos"', "rhel"),
+        ('ID="ubuntu"', "other_linux"),
+    ],
+)
+def test_os_release_ids_are_read_quoted_or_not_and_through_id_like(line, family):
+    assert detect(line).answers == {"host_os": family}
+
+
+def test_xen_control_domain_capabilities_say_dom0():
+    found = detect("$ cat /proc/xen/capabilities\r\ncontrol_d\r\n")
+    assert (found.answers, found.notes) == (
+        {"hw_virt": "unknown", "existing": "xen_in_use"},
+        ("xen-dom0",),
+    )
+
+
+def test_a_xen_guest_is_a_virtual_machine_not_a_xen_host():
+    guest = XEN_DOM0_LSCPU.replace("Virtualization type:   none", "Virtualization type:   para")
+    found = detect(guest)
+    assert (found.answers, found.notes) == (
+        {"cpu_arch": "x86_64", "hw_virt": "unknown"},
+        ("virtual-machine",),
+    )
+
+
+def test_a_xen_host_that_shows_the_flags_counts_as_having_them():
+    shown = XEN_DOM0_LSCPU.replace(" hypervisor ", " hypervisor vmx ")
+    assert detect(shown).answers["hw_virt"] == "yes"
+
+
+SIXTY_FOUR_KB = 64 * 1024
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ID=" + " " * (SIXTY_FOUR_KB - 5) + '"x',
+        "Architecture:" + " " * (SIXTY_FOUR_KB - 14) + "x",
+        "Flags: " + "vmx " * (SIXTY_FOUR_KB // 4),
+        "x" * SIXTY_FOUR_KB,
+        "\n" * SIXTY_FOUR_KB,
+        "\r\n" * (SIXTY_FOUR_KB // 2),
+        "ID=x\n" * (SIXTY_FOUR_KB // 5),
+        "=" * SIXTY_FOUR_KB,
+        "ID" + "=" * (SIXTY_FOUR_KB - 2),
+        ":" * SIXTY_FOUR_KB,
+        "Flags" + ":" * (SIXTY_FOUR_KB - 5),
+        ":\n" * (SIXTY_FOUR_KB // 2),
+        "a b " * (SIXTY_FOUR_KB // 4),
+    ],
+    ids=[
+        "spaces-after-id",
+        "spaces-after-label",
+        "one-long-flags-line",
+        "one-long-line",
+        "many-lines",
+        "many-crlf",
+        "many-os-release-lines",
+        "many-equals",
+        "id-then-equals",
+        "many-colons",
+        "label-then-colons",
+        "many-colon-lines",
+        "many-words",
+    ],
+)
+def test_no_64_kilobyte_text_takes_long_whatever_its_shape(text):
+    # The one timed test: a regular expression that backtracked took 13-24 s on the first case.
+    # The best of three runs, so that a busy machine does not decide the outcome.
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        detect(text)
+        timings.append(time.perf_counter() - started)
+    assert min(timings) < 0.05
+
+
+@pytest.fixture
+def arm_options(seeded):
+    """The wizard's 64-bit and 32-bit ARM answers."""
+    question = Question.objects.get(code="cpu_arch")
+    for code, label in (("arm64", "64-bit ARM"), ("arm32", "32-bit ARM")):
+        Option.objects.get_or_create(question=question, code=code, defaults={"label": label})
+
+
+def browser_post(client, text: str, language: str = "en"):
+    """The detect form as a browser sends it: url-encoded, every line ending in CRLF."""
+    body = urlencode({"text": text.replace("\n", "\r\n")})
+    return client.post(
+        f"/{language}/advisor/detect/", body, content_type="application/x-www-form-urlencoded"
+    )
+
+
+def found_answers(response) -> set[tuple[str, str]]:
+    assert response.status_code == 303
+    return set(parse_qsl(urlsplit(response["Location"]).query))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            RUSSIAN_LSCPU + ROCKY_OS_RELEASE,
+            {("cpu_arch", "x86_64"), ("hw_virt", "yes"), ("host_os", "rhel")},
+        ),
+        (
+            SPANISH_LSCPU + MIRACLE_OS_RELEASE,
+            {("cpu_arch", "x86_64"), ("hw_virt", "yes"), ("host_os", "rhel")},
+        ),
+        (
+            SPANISH_RASPBERRY_PI_LSCPU + UBUNTU_OS_RELEASE,
+            {("cpu_arch", "arm64"), ("host_os", "other_linux")},
+        ),
+        (ARM_CPUINFO, {("cpu_arch", "arm64")}),
+        (RASPBERRY_PI_2_LSCPU, {("cpu_arch", "arm32")}),
+        (RASPBERRY_PI_2_CPUINFO, {("cpu_arch", "arm32")}),
+        (RASPBERRY_PI_ZERO_LSCPU, {("cpu_arch", "arm32")}),
+        (
+            XEN_DOM0_LSCPU,
+            {("cpu_arch", "x86_64"), ("hw_virt", "unknown"), ("existing", "xen_in_use")},
+        ),
+    ],
+    ids=[
+        "russian+rocky",
+        "spanish+miracle",
+        "spanish-aarch64+ubuntu",
+        "armv8-cpuinfo",
+        "armv7l",
+        "armv7-cpuinfo",
+        "armv6l",
+        "xen-dom0",
+    ],
+)
+def test_the_form_reads_what_a_browser_sends(client, arm_options, text, expected):
+    assert expected <= found_answers(browser_post(client, text))
+
+
+@pytest.mark.parametrize(
+    ("language", "sample_text", "explanation"),
+    [
+        ("en", XEN_DOM0_LSCPU, "control domain (dom0)"),
+        ("ru", XEN_DOM0_RUSSIAN_LSCPU, "управляющем домене (dom0) хоста Xen"),
+        ("es", XEN_DOM0_SPANISH_LSCPU, "dominio de control (dom0) de un anfitrión Xen"),
+    ],
+)
+def test_a_xen_host_is_explained_not_read_as_lacking_vt(
+    client, seeded, language, sample_text, explanation
+):
+    page = client.get(browser_post(client, sample_text, language)["Location"])
+    assert 'name="hw_virt" id="hw_virt-unknown" value="unknown" checked' in page.text
+    assert "xl info | grep virt_caps" in page.text
+    assert explanation in page.text

@@ -42,7 +42,7 @@ def test_whitenoise_serves_brotli_with_a_year_long_cache(collected, db):
     css = manifest(collected)["css/site.css"]
     with override_settings(STATIC_ROOT=collected, STORAGES=MANIFEST, DEBUG=False):
         response = Client().get(f"/static/{css}", headers={"Accept-Encoding": "br, gzip"})
-        body = b"".join(response.streaming_content)
+        body = response.getvalue()
     assert response.status_code == 200
     assert response["Content-Encoding"] == "br"
     assert "max-age=31536000" in response["Cache-Control"]

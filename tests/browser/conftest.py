@@ -19,6 +19,8 @@ from playwright.sync_api import (
     Page,
     Request,
     Route,
+    ViewportSize,
+    WebError,
     sync_playwright,
 )
 
@@ -37,8 +39,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PHONE = {"width": 360, "height": 780}
-DESKTOP = {"width": 1440, "height": 900}
+PHONE = ViewportSize(width=360, height=780)
+DESKTOP = ViewportSize(width=1440, height=900)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -75,7 +77,7 @@ class Watch:
     def attach(self, context: BrowserContext) -> None:
         context.route("**/*", self._route)
         context.on("console", self._console)
-        context.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        context.on("weberror", self._page_error)
         context.on("requestfailed", self._failed)
         context.on("response", self._response)
 
@@ -95,6 +97,9 @@ class Watch:
         if status and int(status.group(1)) in self.allowed_statuses:
             return
         self.problems.append(f"console error: {message.text}")
+
+    def _page_error(self, error: WebError) -> None:
+        self.problems.append(f"page error: {error.error}")
 
     def _failed(self, request: Request) -> None:
         # A navigation cancels the requests of the page it leaves (a favicon, say): not a failure.

@@ -62,7 +62,7 @@ def landmark_problems(page: Page, language: str) -> list[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violations_and_every_landmark_on_every_page(watch_page, site, language):
     page, watch = watch_page
-    reports = []
+    reports: list[str] = []
     for site_page in PAGES:
         visit(page, watch, site, language, site_page)
         where = site_page.url(language)
@@ -119,7 +119,7 @@ def test_every_tab_stop_shows_a_visible_focus_ring(page, site, name):
     if name not in BY_NAME:
         pytest.skip(f"no {name} page yet")
     page.goto(site + BY_NAME[name].url("en"))
-    seen = []
+    seen: list[tuple[str, str]] = []
     for _ in range(60):
         page.keyboard.press("Tab")
         tag, label, style, width = page.evaluate(

@@ -93,7 +93,9 @@ def test_the_page_prints_to_a_pdf_with_its_content_and_without_controls(
 
 def head(html: str) -> dict[str, str]:
     """<title> and the <meta> name/property → content pairs of a page."""
-    tags = {"title": re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()}
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title, "the page has no <title>"
+    tags = {"title": title.group(1).strip()}
     for attributes in re.findall(r"<meta ([^>]+)>", html):
         key = re.search(r'(?:name|property)="([^"]+)"', attributes)
         value = re.search(r'content="([^"]*)"', attributes)

@@ -1,0 +1,91 @@
+"""`/api/v1/comparison` and `/api/v1/openapi.json` (the verdict is advisor/api.py's).
+
+Thin: pick the language, read the data, hand it to comparison_json() or openapi.document().
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from advisor.models import Question
+from comparison.models import Criterion
+
+from . import openapi
+from .errors import LANGUAGES, json_response
+
+
+def _language(request: HttpRequest) -> tuple[str | None, JsonResponse | None]:
+    languages = request.GET.getlist("lang") or ["en"]
+    if len(languages) == 1 and languages[0] in LANGUAGES:
+        return languages[0], None
+    with translation.override("en"):
+        message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
+        return None, json_response({"errors": {"lang": message}}, status=400)
+
+
+def _unknown_keys(request: HttpRequest, allowed: set[str]) -> JsonResponse | None:
+    unknown = sorted(set(request.GET) - allowed)
+    if not unknown:
+        return None
+    message = _("“%(key)s” is not a parameter of this endpoint.") % {"key": unknown[0][:64]}
+    return json_response({"errors": {unknown[0][:64]: message}}, status=400)
+
+
+def comparison_json(rows: list[Criterion]) -> dict[str, Any]:
+    topics: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        topic = topics.setdefault(
+            row.topic.slug, {"slug": row.topic.slug, "title": row.topic.title, "criteria": []}
+        )
+        topic["criteria"].append(
+            {
+                "slug": row.slug,
+                "title": row.title,
+                "xen": row.xen,
+                "kvm": row.kvm,
+                "edge": row.edge,
+                "articles_disagree": row.articles_disagree,
+                "disagreement": row.disagreement or None,
+                "note": row.note or None,
+                "note_reference": row.note_reference or None,
+                "url": row.get_absolute_url(),
+                "citations": [
+                    {
+                        "side": citation.side,
+                        "source": citation.quote.source.code,
+                        "quote": citation.quote.original,
+                        "translation": citation.quote.translation,
+                        "url": citation.quote.get_absolute_url(),
+                    }
+                    for citation in row.citations.all()
+                ],
+            }
+        )
+    return {"language": translation.get_language(), "topics": list(topics.values())}
+
+
+@require_safe
+def comparison(request: HttpRequest) -> JsonResponse:
+    language, error = _language(request)
+    if error:
+        return error
+    with translation.override(language):
+        if error := _unknown_keys(request, {"lang"}):
+            return error
+        return json_response(comparison_json(list(Criterion.objects.for_table())))
+
+
+@require_safe
+def document(request: HttpRequest) -> JsonResponse:
+    language, error = _language(request)
+    if error:
+        return error
+    with translation.override(language):
+        if error := _unknown_keys(request, {"lang"}):
+            return error
+        return json_response(openapi.document(Question.objects.for_wizard(plain=True)))
