@@ -82,9 +82,9 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
             return HttpResponseNotAllowed(["GET"])
         return _read_paste(request, wizard, current, parsed.answers)
     if go == "start":
-        response = redirect(pages.step_url(wizard, wizard.steps[0], {}))
-        draft.forget(response)
-        return response
+        restart = redirect(pages.step_url(wizard, wizard.steps[0], {}))
+        draft.forget(restart)
+        return restart
     unanswered = missing(current, parsed.answers) if go == "next" and not target else []
     if not (go or target):
         answers = draft.fill(request, wizard, current, parsed.answers)

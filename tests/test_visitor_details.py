@@ -100,7 +100,7 @@ def test_a_filtered_comparison_says_so_on_paper(client, seeded, language, note):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_quoted_passage_links_back_to_the_rows_that_quote_it(client, seeded, language):
-    citation = Citation.objects.select_related("quote", "criterion").first()
+    citation = Citation.objects.select_related("quote", "criterion").earliest("pk")
     page = client.get(f"/{language}/sources/").text
     mark = page.index(f'<mark id="{citation.quote.anchor}">')
     after = page[mark : page.index("</p>", mark)]
@@ -121,4 +121,3 @@ def test_content_pages_say_when_the_content_last_changed(client, editor, path):
         action_time=timezone.make_aware(datetime.datetime(2027, 3, 4, 12)),
     )
     assert '<time datetime="2027-03-04">' in client.get(f"/es{path}").text
-

@@ -4,7 +4,7 @@ a refused paste, the progress bar, the keyboard on what-if lists, Back and Reloa
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Request, expect
 
 from tests.browser.pages import LANGUAGES
 
@@ -69,7 +69,12 @@ def test_arrow_keys_on_a_what_if_list_send_one_request_and_add_no_history_entry(
     page.goto(f"{site}/{language}/advisor/verdict/?cpu_arch=x86_64&hw_virt=yes")
     entries = page.evaluate("history.length")
     sent: list[str] = []
-    page.on("request", lambda r: "/advisor/verdict/" in r.url and sent.append(r.url))
+
+    def note(request: Request) -> None:
+        if "/advisor/verdict/" in request.url:
+            sent.append(request.url)
+
+    page.on("request", note)
     page.locator("#whatif-priority").focus()
     for _ in range(3):
         page.keyboard.press("ArrowDown")
