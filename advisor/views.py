@@ -79,7 +79,7 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
         return _invalid(request, wizard, parsed)
     if request.method == "POST":
         if not pages.offers_detect(current):
-            return HttpResponseNotAllowed(["GET"])
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         return _read_paste(request, wizard, current, parsed.answers)
     if go == "start":
         restart = redirect(pages.step_url(wizard, wizard.steps[0], {}))

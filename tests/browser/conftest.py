@@ -143,6 +143,19 @@ def page(watch_page: tuple[Page, Watch]) -> Page:
 
 
 @pytest.fixture
+def dark_watch_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
+    """Like watch_page, on a system set to dark colours (prefers-color-scheme: dark)."""
+    yield from _open(browser, site, color_scheme="dark")
+
+
+@pytest.fixture
+def dark_nojs_page(browser: Browser, site: str) -> Iterator[Page]:
+    """A page with JavaScript off, on a system set to dark colours."""
+    for page, _watch in _open(browser, site, java_script_enabled=False, color_scheme="dark"):
+        yield page
+
+
+@pytest.fixture
 def nojs_page(browser: Browser, site: str) -> Iterator[Page]:
     """A page with JavaScript off, at desktop size."""
     for page, _watch in _open(browser, site, java_script_enabled=False):

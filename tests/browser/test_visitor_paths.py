@@ -119,3 +119,41 @@ def test_the_charts_labels_stay_inside_the_drawing(page, site, width):
                }"""
         )
     assert not outside, outside
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("fixture", PAGES)
+def test_back_to_a_step_and_reload_keeps_that_steps_answers(request, site, fixture, language):
+    page: Page = request.getfixturevalue(fixture)
+    page.goto(f"{site}/{language}/advisor/")
+    for ids in (["cpu_arch-x86_64", "hw_virt-yes"], ["host_os-suse", "existing-other"]):
+        for element_id in ids:
+            page.locator(f"label[for='{element_id}']").click()
+        if ids[0] == "host_os-suse":
+            page.locator("label[for='expertise-beginner']").click()
+        page.locator(".wizard-nav button[value=next]").click()
+        expect(page.locator("#step-title")).to_contain_text("2" if "x86" in ids[0] else "3")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/advisor/host/"))
+    page.reload()
+    expect(page.locator("#host_os-suse")).to_be_checked()
+    expect(page.locator("#existing-other")).to_be_checked()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_language_switcher_keeps_the_passage_being_read(page, site, language):
+    page.goto(f"{site}/{language}/sources/")
+    anchor = page.locator("mark[id]").nth(3).get_attribute("id")
+    page.goto(f"{site}/{language}/sources/#{anchor}")
+    other = OTHER[language]
+    page.locator(f".lang-switch a[hreflang={other}]").click()
+    expect(page).to_have_url(re.compile(rf"/{other}/sources/#{anchor}$"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_printed_only_differences_comparison_says_it_is_filtered(nojs_page, site, language):
+    nojs_page.goto(f"{site}/{language}/compare/?show=differences")
+    note = nojs_page.locator(".filter-note")
+    expect(note).to_be_hidden()
+    nojs_page.emulate_media(media="print")
+    expect(note).to_be_visible()
