@@ -78,6 +78,9 @@ run: setup  ## Serve the site on http://127.0.0.1:$(PORT) (DEBUG off, static fil
 test: setup chromium check  ## Run the checks and the whole suite, browser tests included
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+test-fast: setup check  ## The checks and every test but the browser ones
+	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+
 check: $(STAMPS)/requirements  ## ruff, ruff format, mypy, the migrations check and check --deploy
 	@$(VENV)/bin/ruff check --quiet .
 	@$(VENV)/bin/ruff format --check --quiet .
@@ -91,8 +94,9 @@ deploy-check: $(STAMPS)/requirements  ## Django's deployment checks with the pro
 	@DEBUG=0 SECURE_SSL=1 ALLOWED_HOSTS=xen-or-kvm.example SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-test-postgres: setup chromium  ## The suite against PostgreSQL and Redis (the production configuration)
-	DATABASE_URL=$(DATABASE_URL_PG) REDIS_URL=$(REDIS_URL_TEST) $(VENV)/bin/pytest $(PYTEST_ARGS)
+# The browser tests see the database only through the pages `make test` already checked.
+test-postgres: setup  ## The tests that use the database or the cache, against PostgreSQL and Redis
+	DATABASE_URL=$(DATABASE_URL_PG) REDIS_URL=$(REDIS_URL_TEST) $(VENV)/bin/pytest -m "database and not browser" $(PYTEST_ARGS)
 
 ci: test test-postgres  ## What CI runs
 
@@ -118,7 +122,7 @@ audit: setup chromium $(STAMPS)/lighthouse  ## Lighthouse scores of key pages in
 	$(PY) bench/audit.py $(AUDIT_ARGS)
 
 makemessages: $(STAMPS)/requirements  ## Refresh the .po catalogues from the code
-	$(PY) manage.py makemessages -l ru -l es --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=build --ignore=staticfiles
+	$(PY) manage.py makemessages -l ru -l es --no-location --no-wrap --no-obsolete --ignore=.venv --ignore=node_modules --ignore=build --ignore=staticfiles
 
 lint: $(STAMPS)/requirements  ## ruff
 	$(VENV)/bin/ruff check .

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from comparison.admin import SideBySideTranslationAdmin
+from core.admin import SideBySideTranslationAdmin
 
 from .models import Option, Question, Rule, Step
 

@@ -16,9 +16,8 @@ from django.views.decorators.http import require_safe
 
 from api.errors import json_response
 
-from . import pages
+from . import content, pages
 from .answers import parse
-from .models import Question, Rule
 from .verdict import Citation, Verdict
 from .verdict import verdict as compute
 
@@ -68,9 +67,9 @@ def verdict(request: HttpRequest) -> JsonResponse:
         message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
         return json_response({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
-        wizard = Question.objects.for_wizard(plain=True)
+        wizard = content.wizard(plain=True)
         parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return json_response({"errors": parsed.errors}, status=400)
-        result = compute(parsed.answers, Rule.objects.for_engine(plain=True))
+        result = compute(parsed.answers, content.rules(plain=True))
         return json_response(as_json(result, pages.verdict_url(wizard, parsed.answers)))

@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from comparison.models import Criterion, Quote
-from comparison.templatetags.content import tr
+from core.templatetags.content import tr
 
 from . import answers, verdict
 

@@ -19,20 +19,15 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_cookie, vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url, replace_url
 
-from comparison.views import HtmxHttpRequest
+from core.http import HtmxHttpRequest, wants_fragment
 
-from . import draft, pages
+from . import content, draft, pages
 from .answers import Parsed, Step, Wizard, missing, parse
 from .forms import DetectForm
-from .models import Question, Rule
 from .verdict import Answers, changes, verdict
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}
-
-
-def _fragment(request: HtmxHttpRequest) -> bool:
-    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 def _parse(query: QueryDict, wizard: Wizard, reserved: frozenset[str] = pages.PAGE_KEYS) -> Parsed:
@@ -56,7 +51,7 @@ def _step_page(
 ) -> HttpResponse:
     detected = request.GET.getlist("detected") + request.GET.getlist("detect_note")
     context = pages.step_context(wizard, step, answers, missing or [], detected)
-    context.update(detect_form=form or DetectForm(), fragment=_fragment(request))
+    context.update(detect_form=form or DetectForm(), fragment=wants_fragment(request))
     template = "advisor/wizard.html#step" if context["fragment"] else "advisor/wizard.html"
     response = render(request, template, context, status=status)
     # A step re-shown with "please answer" keeps the address it had: nothing new to go back to.
@@ -68,7 +63,7 @@ def _step_page(
 @vary_on_cookie
 def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     """A step (GET), or the paste box's text read into this step's answers (POST)."""
-    wizard = Question.objects.for_wizard()
+    wizard = content.wizard()
     current = wizard.step(code)
     if current is None:
         raise Http404
@@ -112,7 +107,7 @@ def _leave(
 @require_http_methods(["GET", "HEAD", "POST"])
 def detect(request: HtmxHttpRequest) -> HttpResponse:
     """The paste box's former address. A GET (a reload, a language switch) goes to the step."""
-    wizard = Question.objects.for_wizard()
+    wizard = content.wizard()
     parsed = _parse(request.POST if request.method == "POST" else request.GET, wizard, FORM_KEYS)
     if parsed.errors:
         return _invalid(request, wizard, parsed)
@@ -141,18 +136,18 @@ def _read_paste(
 @require_safe
 @vary_on_headers("HX-Request")
 def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
-    wizard = Question.objects.for_wizard()
+    wizard = content.wizard()
     parsed = _parse(request.GET, wizard, frozenset())
     if parsed.errors:
         return _invalid(request, wizard, parsed)
-    rules = Rule.objects.for_engine()
+    rules = content.rules()
     result = verdict(parsed.answers, rules)
     what_if = changes(parsed.answers, rules, wizard.options)
     context = pages.verdict_context(wizard, parsed.answers, result, what_if)
     permalink = pages.verdict_url(wizard, parsed.answers)
     context.update(
         absolute_permalink=request.build_absolute_uri(permalink),
-        fragment=_fragment(request),
+        fragment=wants_fragment(request),
     )
     if context["fragment"]:
         # The what-if form may send empty answers; the address becomes the canonical one. Replaced,

@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from advisor.models import Question
+from advisor import content
 from comparison.models import Criterion
 
 from . import openapi
@@ -88,4 +88,4 @@ def document(request: HttpRequest) -> JsonResponse:
     with translation.override(language):
         if error := _unknown_keys(request, {"lang"}):
             return error
-        return json_response(openapi.document(Question.objects.for_wizard(plain=True)))
+        return json_response(openapi.document(content.wizard(plain=True)))

@@ -1,27 +1,13 @@
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
+
+from core.http import HtmxHttpRequest, wants_fragment
 
 from .forms import TableFilterForm
 from .models import Criterion, Source, last_updated
 from .sources import passages
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-@require_safe
-def root_redirect(request: HttpRequest) -> HttpResponse:
-    language = translation.get_language_from_request(request)
-    with translation.override(language):
-        response = HttpResponseRedirect(reverse("comparison:home"))
-    response["Vary"] = "Accept-Language, Cookie"
-    return response
 
 
 @require_safe
@@ -47,10 +33,9 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
         "only_differences": only,
         "total": Criterion.objects.count(),
         "last_updated": last_updated(),
+        "fragment": wants_fragment(request),
     }
-    template = "comparison/compare.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#table"
+    template = "comparison/compare.html#table" if context["fragment"] else "comparison/compare.html"
     return render(request, template, context, status=status)
 
 

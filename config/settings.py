@@ -64,11 +64,17 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    "core",
     "comparison",
     "advisor",
+    "pagecache",
 ]
+# Changes to these apps' models bump the content version (pagecache/signals.py).
+CONTENT_APPS = ["comparison", "advisor"]
 
 MIDDLEWARE = [
+    # Outermost: a stored response carries every header the middleware below adds.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.security.HeadersMiddleware",
@@ -116,19 +122,40 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL: readers never wait for a writer. IMMEDIATE: a transaction takes the write lock when it
+    # begins, so two editors saving at once queue (up to `timeout` seconds) instead of one failing
+    # with "database is locked" when both try to upgrade a read lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 
-# Redis when REDIS_URL is set (production); a per-process memory cache otherwise.
+# Redis when REDIS_URL is set (production); a per-process memory cache otherwise. A Redis that is
+# down or hangs costs a visitor at most a second: the page cache then goes without it for a while
+# (pagecache/store.py). Sessions stay in the database (Django's default), never in Redis: only
+# editors have one, a read per admin request is nothing, and a logout always holds.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "xenkvm"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+PAGECACHE_ALIAS = "default"
+# Entries of older versions are never read again; they age out (Redis: set maxmemory-policy).
+PAGECACHE_SECONDS = 60 * 60 * 24
+PAGECACHE_EXCLUDE = ("/admin/", "/static/", "/healthz", "/media/")
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out sign-in is refused before the password is even checked.

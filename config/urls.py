@@ -3,12 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from comparison import views as comparison_views
+from pagecache.views import healthz
 
 urlpatterns = [
-    path("", comparison_views.root_redirect, name="root"),
     path("admin/", admin.site.urls),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("healthz", healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
 ]
 urlpatterns += i18n_patterns(

@@ -2,7 +2,20 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
+
+from pagecache import version
+
+# Tests using these fixtures read or write the database: `make test-postgres` runs them again
+# against PostgreSQL and Redis (the `database` marker).
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +26,14 @@ def _plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    # Each test's content is rolled back with its transaction; pages cached during one test must
+    # not answer the next.
+    cache.clear()
+    version.forget()
 
 
 @pytest.fixture(scope="session")
@@ -26,8 +47,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def seeded(db):
     """The database with the seed content the site ships (settings.SEED_FIXTURES) loaded.
 
-    `seed` does nothing when the content is there; it reloads it after a browser test (which
-    runs outside a transaction) has emptied the database.
+    The session's seed is normally there (`seed` then only checks); a test that emptied the
+    database inside its transaction leaves it as it was once rolled back.
     """
     call_command("seed", verbosity=0)
 

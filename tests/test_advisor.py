@@ -183,12 +183,6 @@ def test_an_htmx_step_request_gets_only_the_step_fragment(client, seeded):
     assert "HX-Request" in response["Vary"]
 
 
-def test_an_htmx_history_restore_gets_the_whole_page(client, seeded):
-    headers = {**HX, "HX-History-Restore-Request": "true"}
-    response = client.get("/es/advisor/host/", headers=headers)
-    assert "<html" in response.text
-
-
 def test_an_htmx_please_answer_reply_does_not_push_its_address(client, seeded):
     response = client.get("/en/advisor/", {"go": "next"}, headers=HX)
     assert response["HX-Push-Url"] == "false"

@@ -87,9 +87,17 @@ def test_unknown_codes_get_400_with_the_field_errors(client, seeded, query, key)
     assert list(response.json()["errors"]) == [key]
 
 
-def test_errors_are_in_the_requested_language(client, seeded):
-    errors = client.get("/api/v1/verdict?cpu_arch=sparc&lang=en").json()["errors"]
-    assert errors["cpu_arch"].startswith("“sparc” is not an answer to “cpu_arch”")
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ru", "«sparc» — не ответ на вопрос «cpu_arch»"),
+        ("es", "«sparc» no es una respuesta a «cpu_arch»"),
+        ("en", "“sparc” is not an answer to “cpu_arch”"),
+    ],
+)
+def test_errors_are_in_the_requested_language(client, seeded, language, message):
+    errors = client.get(f"/api/v1/verdict?cpu_arch=sparc&lang={language}").json()["errors"]
+    assert errors["cpu_arch"].startswith(message)
 
 
 def test_unanswered_questions_count_for_neither_side(client, seeded):

@@ -1,7 +1,6 @@
 """The comparison page, the sources page and the home page, as a visitor meets them."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -10,30 +9,17 @@ from django.utils.html import escape
 
 from comparison.models import Criterion, Edge, Quote
 from tests.factories import clear_content, make_rows, set_text, text_in
+from tests.html import attribute, elements
 
 pytestmark = pytest.mark.django_db
 
 
-class Ids(HTMLParser):
-    """Collects element ids and in-page link targets."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if "id" in attributes:
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("href"):
-            self.hrefs.append(attributes["href"])
-
-
-def parse(html: str) -> Ids:
-    parser = Ids()
-    parser.feed(html)
-    return parser
+def ids_and_links(html: str) -> tuple[set[str], list[str]]:
+    """The element ids of a page and the targets of its links."""
+    found = list(elements(html))
+    ids = {value for element in found if (value := attribute(element, "id"))}
+    links = [href for a in found if a.name == "a" and (href := attribute(a, "href"))]
+    return ids, links
 
 
 def test_the_table_shows_every_seeded_row_with_both_columns(client, seeded):
@@ -85,11 +71,11 @@ def test_a_post_to_the_comparison_is_405(client, seeded):
 
 def test_every_citation_links_to_an_anchor_on_the_sources_page(client, seeded):
     for language in ("ru", "es", "en"):
-        compare = parse(client.get(f"/{language}/compare/").content.decode())
-        sources = parse(client.get(f"/{language}/sources/").content.decode())
-        links = [h for h in compare.hrefs if h.startswith(f"/{language}/sources/#")]
+        _ids, hrefs = ids_and_links(client.get(f"/{language}/compare/").content.decode())
+        anchors, _links = ids_and_links(client.get(f"/{language}/sources/").content.decode())
+        links = [h for h in hrefs if h.startswith(f"/{language}/sources/#")]
         assert len(links) >= Criterion.objects.count()
-        missing = {h for h in links if h.split("#", 1)[1] not in sources.ids}
+        missing = {h for h in links if h.split("#", 1)[1] not in anchors}
         assert not missing
 
 

@@ -1,11 +1,13 @@
 """Languages: redirects, switcher, hreflang, complete catalogues, no English left on ru/es pages."""
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
+
+from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -31,58 +33,14 @@ ERROR_PAGES = ["nowhere/", "advisor/verdict/?cpu_arch=sparc", "compare/?show=eve
 LOCALE = Path(settings.BASE_DIR) / "locale"
 
 
-class VisibleText(HTMLParser):
-    """The text a visitor sees: no script/style, plus attribute texts read aloud or shown."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
-        for name, value in attrs:
-            if name in ("aria-label", "title", "placeholder", "alt") and value:
-                self.parts.append(value)
-            if tag == "meta" and name == "content" and value:
-                self.parts.append(value)
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def visible_text(html: str) -> str:
-    parser = VisibleText()
-    parser.feed(html)
-    return re.sub(r"\s+", " ", " ".join(parser.parts))
-
-
 def catalogue(language: str) -> dict[str, str]:
-    """msgid → msgstr of the interface catalogue (plural forms keep the first msgstr)."""
-    text = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
-    entries = {}
-    for block in text.split("\n\n"):
-        if "#, fuzzy" in block and 'msgid ""\nmsgstr ""' not in block:
-            entries[_field(block, "msgid")] = ""
-            continue
-        msgid = _field(block, "msgid")
-        msgstr = _field(block, "msgstr") or _field(block, r"msgstr\[0\]")
-        if msgid:
-            entries[msgid] = msgstr
-    return entries
-
-
-def _field(block: str, name: str) -> str:
-    match = re.search(rf'^{name} ((?:".*"\n?)+)', block, re.M)
-    if not match:
-        return ""
-    return "".join(re.findall(r'"(.*)"', match.group(1))).replace('\\"', '"').replace("\\n", "\n")
+    """msgid → msgstr of the interface catalogue; fuzzy entries count as untranslated."""
+    entries = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    return {
+        entry.msgid: "" if entry.fuzzy else (entry.msgstr or entry.msgstr_plural.get(0, ""))
+        for entry in entries
+        if not entry.obsolete
+    }
 
 
 def test_the_root_redirects_by_accept_language(client):

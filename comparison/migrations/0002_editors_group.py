@@ -2,7 +2,7 @@ from functools import partial
 
 from django.db import migrations
 
-from comparison.editors import grant_editor_permissions, revoke_editor_permissions
+from core.editors import grant_editor_permissions, revoke_editor_permissions
 
 
 class Migration(migrations.Migration):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page, Response
 
-from tests.browser.conftest import Watch
+from tests.browser.chromium import Watch
 
 LANGUAGES = ("ru", "es", "en")
 

@@ -1,20 +1,14 @@
 """The comparison in a real browser: the htmx filter, phone and desktop layouts, citations."""
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE, Watch, _open
-from tests.browser.pages import LANGUAGES, PAGES, visit
+from tests.browser.chromium import DESKTOP, PHONE
+from tests.browser.pages import LANGUAGES
 
 ROWS = 18
-
-
-@pytest.fixture
-def phone(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
-    yield from _open(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
 def test_the_filter_swaps_the_table_in_place_and_keeps_the_keyboard_on_the_toggle(page, site):
@@ -53,8 +47,8 @@ def test_back_after_filtering_shows_every_row_again(page, site):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_table_stacks_into_labelled_cards_on_a_phone(phone, site, language):
-    page, _watch = phone
+def test_the_table_stacks_into_labelled_cards_on_a_phone(phone_page, site, language):
+    page, _watch = phone_page
     page.goto(f"{site}/{language}/compare/")
     row = page.locator("tr.criterion").nth(3)
     row.scroll_into_view_if_needed()
@@ -71,20 +65,6 @@ def test_the_table_stacks_into_labelled_cards_on_a_phone(phone, site, language):
         not page.locator("thead").is_visible()
         or page.locator("thead").bounding_box()["height"] <= 1
     )
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_page_scrolls_sideways_on_a_phone(phone, site, language):
-    page, watch = phone
-    wide = []
-    for site_page in PAGES:
-        visit(page, watch, site, language, site_page)
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if overflow > 0:
-            wide.append(f"{site_page.url(language)} is {overflow} px too wide")
-    assert not wide, "\n".join(wide)
 
 
 def test_the_column_headers_stay_in_view_down_a_long_table_on_a_desktop(page, site):

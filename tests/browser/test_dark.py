@@ -49,7 +49,7 @@ def test_axe_finds_no_violations_in_the_dark_theme_on_every_page(dark_watch_page
 def test_the_dark_theme_needs_no_javascript_and_is_there_before_the_stylesheet(
     dark_nojs_page, site
 ):
-    page = dark_nojs_page
+    page, _watch = dark_nojs_page
     for name in ("home", "compare", "sources", "advisor", "verdict"):
         page.goto(site + BY_NAME[name].url("ru"))
         assert luminance(background(page)) < 0.05, name

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, Request, expect
 
 from tests.browser.pages import LANGUAGES
 
-PAGES = ["page", "nojs_page"]  # with JavaScript, and without
+PAGES = ["watch_page", "nojs_page"]  # with JavaScript, and without
 OTHER = {"ru": "es", "es": "en", "en": "ru"}
 # KVM ruled out (no VT-x) while it has the most points: the longest bar carries "· ruled out".
 KVM_OUT_AHEAD = "hw_virt=no&host_os=rhel&existing=new_server&expertise=beginner&guest_os=linux"
@@ -19,7 +19,7 @@ KVM_OUT_AHEAD = "hw_virt=no&host_os=rhel&existing=new_server&expertise=beginner&
 def test_a_refused_paste_leaves_an_address_that_reloads_and_switches_language(
     request, site, fixture, language
 ):
-    page: Page = request.getfixturevalue(fixture)
+    page, _watch = request.getfixturevalue(fixture)
     page.goto(f"{site}/{language}/advisor/?priority=maturity")
     page.locator("details.detect summary").click()
     page.locator("details.detect textarea").fill("just some text")
@@ -41,7 +41,7 @@ def test_a_refused_paste_leaves_an_address_that_reloads_and_switches_language(
 def test_a_step_chosen_in_the_progress_bar_takes_the_unsaved_change_along(
     request, site, fixture, language
 ):
-    page: Page = request.getfixturevalue(fixture)
+    page, _watch = request.getfixturevalue(fixture)
     page.goto(f"{site}/{language}/advisor/?cpu_arch=x86_64&hw_virt=yes")
     page.locator("label[for=cpu_arch-ia64]").click()
     page.locator("button[name=goto][value=guests]").click()
@@ -54,7 +54,7 @@ def test_a_step_chosen_in_the_progress_bar_takes_the_unsaved_change_along(
 @pytest.mark.parametrize("fixture", PAGES)
 def test_enter_on_an_answer_goes_to_the_next_step(request, site, fixture):
     # The progress bar's buttons come first in the form; Enter must still mean "Next".
-    page: Page = request.getfixturevalue(fixture)
+    page, _watch = request.getfixturevalue(fixture)
     page.goto(f"{site}/es/advisor/?cpu_arch=x86_64")
     page.locator("#hw_virt-yes").check()
     page.locator("#hw_virt-yes").press("Enter")
@@ -91,7 +91,7 @@ def test_arrow_keys_on_a_what_if_list_send_one_request_and_add_no_history_entry(
 def test_back_without_javascript_shows_the_what_if_answers_of_the_verdict_shown(
     nojs_page, site, language
 ):
-    page = nojs_page
+    page, _watch = nojs_page
     page.goto(f"{site}/{language}/advisor/verdict/?hw_virt=yes&existing=new_server")
     page.select_option("#whatif-hw_virt", "no")
     page.locator(".what-if button[type=submit]").click()
@@ -124,7 +124,7 @@ def test_the_charts_labels_stay_inside_the_drawing(page, site, width):
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("fixture", PAGES)
 def test_back_to_a_step_and_reload_keeps_that_steps_answers(request, site, fixture, language):
-    page: Page = request.getfixturevalue(fixture)
+    page, _watch = request.getfixturevalue(fixture)
     page.goto(f"{site}/{language}/advisor/")
     for ids in (["cpu_arch-x86_64", "hw_virt-yes"], ["host_os-suse", "existing-other"]):
         for element_id in ids:
@@ -152,8 +152,9 @@ def test_the_language_switcher_keeps_the_passage_being_read(page, site, language
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_printed_only_differences_comparison_says_it_is_filtered(nojs_page, site, language):
-    nojs_page.goto(f"{site}/{language}/compare/?show=differences")
-    note = nojs_page.locator(".filter-note")
+    page, _watch = nojs_page
+    page.goto(f"{site}/{language}/compare/?show=differences")
+    note = page.locator(".filter-note")
     expect(note).to_be_hidden()
-    nojs_page.emulate_media(media="print")
+    page.emulate_media(media="print")
     expect(note).to_be_visible()

@@ -3,19 +3,13 @@ serves them (gunicorn, DEBUG off, whitenoise's hashed brotli files, gzipped HTML
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Response
 
-from tests.browser.conftest import _open
+from tests.browser.chromium import open_page
 from tests.browser.pages import ADVISOR_PAGES, LANGUAGES
 from tests.browser.production import production_server
-
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "templates"
-SITE_CSS = ROOT / "build" / "static" / "css" / "site.css"
-BOOTSTRAP_CSS = ROOT / "node_modules" / "bootstrap" / "dist" / "css" / "bootstrap.css"
 
 FIRST_VIEW_BUDGET = 60 * 1024
 SWAP_BUDGET = 8 * 1024  # a wizard step
@@ -35,7 +29,7 @@ def production() -> Iterator[str]:
 @pytest.fixture
 def weighed_page(browser: Browser, production: str) -> Iterator[tuple[Page, list[Response]]]:
     responses: list[Response] = []
-    for page, _watch in _open(browser, production, extra_http_headers=ENCODINGS):
+    for page, _watch in open_page(browser, production, extra_http_headers=ENCODINGS):
         page.on("response", lambda response: responses.append(response))
         yield page, responses
 
@@ -118,23 +112,3 @@ def test_a_wizard_step_swap_transfers_at_most_8_kb(weighed_page, production, lan
     swapped, lines = htmx_only(responses)
     total, lines = transferred(swapped)
     assert total <= SWAP_BUDGET, f"step swap: {total / 1024:.1f} KB\n{lines}"
-
-
-def classes_defined(css: str) -> set[str]:
-    return set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", css))
-
-
-def classes_used() -> set[str]:
-    used = set()
-    for template in TEMPLATES.rglob("*.html"):
-        for value in re.findall(r'class="([^"]*)"', template.read_text()):
-            used.update(re.sub(r"{%.*?%}|{{.*?}}", " ", value).split())
-    return used
-
-
-def test_the_trimmed_stylesheet_keeps_every_bootstrap_class_a_template_uses():
-    bootstrap = classes_defined(BOOTSTRAP_CSS.read_text())
-    site = classes_defined(SITE_CSS.read_text())
-    used = classes_used()
-    assert {"btn", "table", "d-flex", "visually-hidden"} <= used & bootstrap
-    assert not (used & bootstrap) - site, "add these to static/scss/site.scss"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What the comparison and the advisor share: the htmx request type and the fragment rule, the
+    side-by-side translation admin, the `content` template tags, the Editors group, `seed`."""
+
+    name = "core"

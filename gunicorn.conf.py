@@ -1,0 +1,21 @@
+"""gunicorn's settings for every way the site is served (`make run`, `make cluster`, production).
+
+Environment: WEB_CONCURRENCY (worker processes; 2 per core is a good start), GUNICORN_TIMEOUT,
+ACCESS_LOG (a file, "-" for standard output, "" for none). The address comes from `--bind`.
+"""
+
+import os
+
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# A worker stuck this long is killed and replaced; no page takes more than a fraction of a second.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+# Recycle workers now and then, at different times, so a slow leak never grows and never takes
+# every worker away at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = max_requests // 10
+accesslog = os.environ.get("ACCESS_LOG", "-") or None
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+# Behind a proxy on this machine or another: trust its X-Forwarded-* only from where it is.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

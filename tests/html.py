@@ -1,0 +1,43 @@
+"""Reading pages in tests through Django's own HTML parser (`django.test.html.parse_html`)."""
+
+import re
+from collections.abc import Iterator
+
+from django.test.html import Element, parse_html
+
+# Attributes whose text a visitor sees or hears.
+SHOWN_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt"}
+
+
+def elements(html: str | Element, name: str | None = None) -> Iterator[Element]:
+    """Every element of a page (or under one element), or only those called `name`."""
+    node = parse_html(html) if isinstance(html, str) else html
+    for child in node.children:
+        if isinstance(child, Element):
+            if name is None or child.name == name:
+                yield child
+            yield from elements(child, name)
+
+
+def attribute(element: Element, name: str) -> str | None:
+    return dict(element.attributes).get(name)
+
+
+def visible_text(html: str) -> str:
+    """The text a visitor sees: no script or style, plus the attribute texts shown or read aloud."""
+    parts: list[str] = []
+
+    def walk(node: Element) -> None:
+        for name, value in node.attributes:
+            if value and (name in SHOWN_ATTRIBUTES or (node.name == "meta" and name == "content")):
+                parts.append(value)
+        if node.name in ("script", "style"):
+            return
+        for child in node.children:
+            if isinstance(child, Element):
+                walk(child)
+            else:
+                parts.append(child)
+
+    walk(parse_html(html))
+    return re.sub(r"\s+", " ", " ".join(parts))
