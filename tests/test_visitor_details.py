@@ -8,6 +8,7 @@ import re
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.test import Client
 from django.utils import timezone
 
 from comparison.models import Citation, Criterion
@@ -27,6 +28,16 @@ def test_a_step_shown_at_its_first_address_again_gets_its_answers_from_the_last_
     assert page.context["fields"][0].selected == {"suse"}
     assert 'id="host_os-suse" value="suse" checked' in page.text
     assert "Cookie" in page["Vary"]
+
+
+@pytest.mark.parametrize("first", ["visitor", "stranger"])
+def test_a_refilled_step_is_never_served_to_someone_else(client, seeded, first):
+    step, stranger = "/es/advisor/host/?cpu_arch=x86_64&hw_virt=yes", Client()
+    if first == "stranger":
+        assert stranger.get(step).context["fields"][0].selected == set()
+    client.get(step + "&host_os=suse&existing=other&expertise=beginner&go=next")
+    assert 'id="host_os-suse" value="suse" checked' in client.get(step).text
+    assert 'id="host_os-suse" value="suse" checked' not in stranger.get(step).text
 
 
 def test_the_address_wins_over_the_last_form_sent(client, seeded):

@@ -4,7 +4,7 @@ a refused paste, the progress bar, the keyboard on what-if lists, Back and Reloa
 import re
 
 import pytest
-from playwright.sync_api import Page, Request, expect
+from playwright.sync_api import Request, expect
 
 from tests.browser.pages import LANGUAGES
 
