@@ -1,5 +1,5 @@
 """Debian's Chromium driven by Playwright: its launch options, the two screen sizes, and the Watch
-that fails a test on a console error, a failed request, an unannounced HTTP error status or a
+that fails a test on a console error (a Content-Security-Policy violation included), a failed request, an unannounced HTTP error status or a
 request that leaves the site. The fixtures in conftest.py, bench/screenshots.py and bench/audit.py
 use it.
 """
@@ -37,6 +37,13 @@ PHONE = ViewportSize(width=360, height=780)
 DESKTOP = ViewportSize(width=1440, height=900)
 
 
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
+
+
 @dataclass
 class Watch:
     """What went wrong on the pages of one browser context."""
@@ -46,6 +53,8 @@ class Watch:
     problems: list[str] = field(default_factory=list)
 
     def attach(self, context: BrowserContext) -> None:
+        # A Content-Security-Policy violation is a console error too, even where Chromium logs none.
+        context.add_init_script(CSP_LISTENER)
         context.route("**/*", self._route)
         context.on("console", self._console)
         context.on("weberror", self._page_error)
