@@ -53,18 +53,45 @@ class QuestionAdmin(SideBySideTranslationAdmin):
 
 @admin.register(Rule)
 class RuleAdmin(SideBySideTranslationAdmin):
-    list_display = ["code", "effect", "hypervisor", "points", "when", "criterion", "active"]
+    list_display = [
+        "code",
+        "hypervisor",
+        "articles_effect",
+        "articles_points",
+        "effect",
+        "points",
+        "when",
+        "note_checked",
+        "active",
+    ]
     list_editable = ["points", "active"]
-    list_filter = ["effect", "hypervisor", "active"]
+    list_filter = ["effect", "articles_effect", "hypervisor", "active", "note_checked"]
     list_select_related = ["criterion"]
-    search_fields = ["code", "reason"]
+    search_fields = ["code", "reason", "today_reason", "note"]
     filter_horizontal = ["conditions", "quotes"]
     fieldsets = [
+        (None, {"fields": ["code", "hypervisor", "conditions", "active", "order"]}),
         (
-            None,
-            {"fields": ["code", "effect", "hypervisor", "points", "conditions", "active", "order"]},
+            _("Per the articles"),
+            {
+                "fields": ["articles_effect", "articles_points", "reason"],
+                "description": _("What the two articles say or imply, faithfully."),
+            },
         ),
-        (_("What the visitor reads"), {"fields": ["reason", "note"]}),
+        (
+            _("Today"),
+            {
+                "fields": ["effect", "points", "today_reason"],
+                "description": _(
+                    "What holds now; visitors see this reading first. “Does not apply” turns "
+                    "the rule off in this reading."
+                ),
+            },
+        ),
+        (
+            _("Current-status note"),
+            {"fields": ["note", "note_reference", "note_url", "note_checked"]},
+        ),
         (_("Sources"), {"fields": ["criterion", "quotes"]}),
     ]
 

@@ -21,6 +21,8 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
+from core.texts import Text
+
 from .verdict import Answers
 
 MAX_LENGTH = 64  # codes are short slugs; anything longer is not an answer
@@ -30,15 +32,16 @@ TRACKING_KEYS = frozenset({"fbclid", "gclid", "msclkid"})
 @dataclass(frozen=True)
 class Option:
     code: str
-    label: str
+    label: Text
+    retired: bool = False  # still answers old links, no longer offered
 
 
 @dataclass(frozen=True)
 class Question:
     code: str
     kind: Literal["one", "many"]
-    text: str
-    help: str
+    text: Text
+    help: Text
     options: tuple[Option, ...]
 
     @property
@@ -49,14 +52,19 @@ class Question:
     def codes(self) -> tuple[str, ...]:
         return tuple(option.code for option in self.options)
 
-    def labels(self, codes: Iterable[str]) -> list[str]:
+    def offered(self, selected: Iterable[str] = ()) -> tuple[Option, ...]:
+        """The options a form shows: the current ones, and a retired one only when it is chosen."""
+        chosen = set(selected)
+        return tuple(o for o in self.options if not o.retired or o.code in chosen)
+
+    def labels(self, codes: Iterable[str]) -> list[Text]:
         return [option.label for option in self.options if option.code in set(codes)]
 
 
 @dataclass(frozen=True)
 class Step:
     code: str
-    title: str
+    title: Text
     questions: tuple[Question, ...]
 
 

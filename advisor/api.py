@@ -1,6 +1,6 @@
 """`GET /api/v1/verdict`: the verdict page's twin as JSON, for scripts (see README.md, "API").
 
-Same answers as the permalink, the same `verdict()`; `lang` (ru, es or en; en when absent) picks
+Same answers as the permalink, the same `verdicts()` (today at the top level, `articles` beside it); `lang` (ru, es or en; en when absent) picks
 the language of the texts. 400 with `{"errors": {key: message}}` for anything `parse()` rejects.
 """
 
@@ -18,8 +18,8 @@ from api.errors import json_response
 
 from . import content, pages
 from .answers import parse
-from .verdict import Citation, Verdict
-from .verdict import verdict as compute
+from .verdict import Citation, Verdict, Verdicts, verdicts
+from .verdict import Rule as EngineRule
 
 LANGUAGES = dict(settings.LANGUAGES)
 
@@ -28,25 +28,31 @@ def _citation(citation: Citation) -> dict[str, str]:
     return {
         "source": citation.source,
         "quote": citation.original,
-        "translation": citation.translation,
+        "translation": str(citation.translation),
         "url": citation.url,
     }
 
 
-def as_json(result: Verdict, permalink: str) -> dict[str, Any]:
-    def reason(rule: Any) -> dict[str, Any]:
+def _reading(result: Verdict, changed: frozenset[str]) -> dict[str, Any]:
+    """One reading's verdict; texts are bare (no "in English" mark: that is the pages' business)."""
+
+    def reason(rule: EngineRule) -> dict[str, Any]:
         citations = [_citation(c) for c in rule.citations]
+        note = rule.note
         return {
             "code": rule.code,
             "hypervisor": rule.hypervisor or None,
             "points": rule.points,
-            "text": rule.reason,
+            "text": str(rule.reason),
             "citation": citations[0] if citations else None,
             "citations": citations,
-            "note": rule.note or None,
+            "note": str(note.text) if note else None,
+            "reference": (str(note.reference) or note.url or None) if note else None,
+            "checked": note.checked.isoformat() if note and note.checked else None,
             "criterion": rule.basis
-            and {"slug": rule.basis.slug, "title": rule.basis.title, "url": rule.basis.url},
+            and {"slug": rule.basis.slug, "title": str(rule.basis.title), "url": rule.basis.url},
             "disputed": rule.code in result.at_odds,
+            "changed": rule.code in changed,
         }
 
     return {
@@ -55,8 +61,17 @@ def as_json(result: Verdict, permalink: str) -> dict[str, Any]:
         "blocked": {side: [reason(r) for r in rules] for side, rules in result.blocked.items()},
         "reasons": [reason(r) for r in result.reasons],
         "warnings": [reason(r) for r in result.warnings],
+        "needed": list(result.needed),
         "sources_disagree": result.sources_disagree,
+    }
+
+
+def as_json(results: Verdicts, permalink: str) -> dict[str, Any]:
+    """Today's reading at the top level, the articles' reading beside it under `articles`."""
+    return {
+        **_reading(results.today, results.changed),
         "permalink": permalink,
+        "articles": _reading(results.articles, results.changed),
     }
 
 
@@ -67,9 +82,9 @@ def verdict(request: HttpRequest) -> JsonResponse:
         message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
         return json_response({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
-        wizard = content.wizard(plain=True)
+        wizard = content.wizard()
         parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return json_response({"errors": parsed.errors}, status=400)
-        result = compute(parsed.answers, content.rules(plain=True))
-        return json_response(as_json(result, pages.verdict_url(wizard, parsed.answers)))
+        results = verdicts(parsed.answers, content.rules())
+        return json_response(as_json(results, pages.verdict_url(wizard, parsed.answers)))

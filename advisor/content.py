@@ -4,20 +4,19 @@ Building them takes several queries and most of a verdict's time; they change on
 saves. Every view and the API take them from here.
 """
 
-from typing import Any
-
 from pagecache.version import per_version
 
 from .answers import Wizard
 from .models import Question, Rule
-from .verdict import Rule as EngineRule
+from .verdict import Readings
 
 
 @per_version
-def wizard(**options: Any) -> Wizard:
-    return Question.objects.for_wizard(**options)
+def wizard() -> Wizard:
+    return Question.objects.for_wizard()
 
 
 @per_version
-def rules(**options: Any) -> tuple[EngineRule, ...]:
-    return Rule.objects.for_engine(**options)
+def rules() -> Readings:
+    """The rules of both readings (today's and the articles')."""
+    return Rule.objects.for_engine()

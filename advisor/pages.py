@@ -14,15 +14,23 @@ from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .answers import Question, Step, Wizard, pairs, to_query
-from .verdict import HYPERVISORS, Answers, Change, Verdict
+from core.texts import Text
+
+from .answers import Option, Question, Step, Wizard, pairs, to_query
+from .verdict import HYPERVISORS, Answers, Change, ReadingName, Rule, Verdict, Verdicts
 
 # The keys the wizard's own pages add to a query; answers are everything else.
 PAGE_KEYS = frozenset({"go", "goto", "detected", "detect_note"})
 # The questions a pasted lscpu or os-release can answer: their steps offer the paste box.
 DETECTABLE = frozenset({"cpu_arch", "hw_virt", "host_os"})
 
-OUTCOME_NAMES = {"xen": "Xen", "kvm": "KVM", "either": _("Either"), "none": _("Neither")}
+OUTCOME_NAMES = {
+    "xen": "Xen",
+    "kvm": "KVM",
+    "either": _("Either"),
+    "none": _("Neither"),
+    "too_few": _("Not enough answers"),
+}
 # The same outcomes inside a sentence ("the verdict would be: either"), where ru and es write them
 # in lower case.
 OUTCOME_PHRASES = {
@@ -30,13 +38,32 @@ OUTCOME_PHRASES = {
     "kvm": "KVM",
     "either": pgettext_lazy("verdict, inside a sentence", "either of the two"),
     "none": pgettext_lazy("verdict, inside a sentence", "neither"),
+    "too_few": pgettext_lazy("verdict, inside a sentence", "not enough answers"),
 }
 HEADLINES = {
     "xen": _("Xen suits these answers better"),
     "kvm": _("KVM suits these answers better"),
     "either": _("Either will do: Xen and KVM come out even"),
+    "balance": _("Either will do: nothing in your answers tips the balance"),
     "none": _("Neither fits: Xen and KVM are both ruled out"),
+    "too_few": _("Too few answers to say anything yet"),
 }
+# What the articles' reading is called beside today's verdict.
+ARTICLES_SAID = {
+    "xen": _("The articles would have said: Xen."),
+    "kvm": _("The articles would have said: KVM."),
+    "either": _("The articles would have said: either will do."),
+    "none": _("The articles would have said: neither fits."),
+    "too_few": _("The articles would not have had enough to go on either."),
+}
+
+
+def headline(result: Verdict) -> str:
+    """The verdict in words; an even score with no points at all is not a close call."""
+    if result.outcome == "either" and not any(result.scores.values()):
+        return str(HEADLINES["balance"])
+    return str(HEADLINES[result.outcome])
+
 
 DETECT_NOTES = {
     "virtual-machine": _(
@@ -90,6 +117,10 @@ class Field:
     question: Question
     selected: frozenset[str]
     error: str = ""
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        return self.question.offered(self.selected)
 
 
 @dataclass(frozen=True)
@@ -198,21 +229,78 @@ def bars(result: Verdict, *, length: int = 200) -> list[Bar]:
 
 
 @dataclass(frozen=True)
+class Line:
+    """A rule as the verdict page lists it, and what the other reading made of it if not the same."""
+
+    rule: Rule
+    changed: bool = False
+    other: str = ""  # e.g. "Per the articles: Xen +2", "Today: not counted"
+
+
+def _effect(effect: str, side: str, points: int) -> str:
+    name = "Xen" if side == "xen" else "KVM"
+    if effect == "block":
+        return str(_("%(name)s ruled out") % {"name": name})
+    return f"{name} +{points}"
+
+
+def lines(rules: Iterable[Rule], results: Verdicts, other: ReadingName) -> list[Line]:
+    """Rules with, for each one that changed, what the `other` reading did with it."""
+    fired = (results.articles if other == "articles" else results.today).fired
+    label = _("Per the articles: %(what)s") if other == "articles" else _("Today: %(what)s")
+    found = []
+    for rule in rules:
+        if rule.code not in results.changed:
+            found.append(Line(rule))
+            continue
+        was = fired.get(rule.code)
+        what = _effect(*was) if was else str(_("not counted"))
+        found.append(Line(rule, True, str(label % {"what": what})))
+    return found
+
+
+@dataclass(frozen=True)
 class WhatIf:
     question: Question
-    labels: list[str]
+    labels: list[Text]
     outcome: str
     url: str
 
 
 def verdict_context(
-    wizard: Wizard, answers: Answers, result: Verdict, options: Sequence[Change]
+    wizard: Wizard,
+    answers: Answers,
+    results: Verdicts,
+    options: Sequence[Change],
+    overturning: frozenset[str] = frozenset(),
 ) -> dict[str, object]:
+    """What the verdict page shows: today's verdict first, the articles' beside it."""
     answered = [q for q in wizard.questions.values() if answers.get(q.code)]
+    result = results.today
     return {
         "result": result,
+        "articles": results.articles,
+        "changed": results.changed,
+        "readings_differ": results.differ,
+        "articles_said": ARTICLES_SAID[results.articles.outcome],
+        "blockers": lines(result.blockers, results, "articles"),
+        "reasons": lines(result.reasons, results, "articles"),
+        "articles_changed": lines(
+            [
+                r
+                for r in results.articles.blockers + results.articles.reasons
+                if r.code in results.changed
+            ],
+            results,
+            "today",
+        ),
+        "urgent": lines([r for r in result.warnings if r.code in overturning], results, "articles"),
+        "other_warnings": lines(
+            [r for r in result.warnings if r.code not in overturning], results, "articles"
+        ),
+        "needed": [q for q in wizard.questions.values() if q.code in result.needed],
         "outcome_name": OUTCOME_NAMES[result.outcome],
-        "headline": HEADLINES[result.outcome],
+        "headline": headline(result),
         "bars": bars(result),
         "groups": [(step, fields(step.questions, answers)) for step in wizard.steps],
         "answered": [(q, q.labels(answers[q.code])) for q in answered],
@@ -231,5 +319,6 @@ def verdict_context(
         + "?"
         + urlencode([*pairs(answers, wizard), ("lang", get_language())]),
         "wizard_url": step_url(wizard, wizard.steps[-1], answers),
+        "wizard_start_url": step_url(wizard, wizard.steps[0], answers),
         "start_url": reverse("advisor:wizard") + "?go=start",
     }

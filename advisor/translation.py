@@ -22,4 +22,4 @@ class OptionTranslation(TranslationOptions):
 
 @register(Rule)
 class RuleTranslation(TranslationOptions):
-    fields = ("reason", "note")
+    fields = ("reason", "today_reason", "note", "note_reference")

@@ -2,7 +2,12 @@
 
 No ORM and no HTML here: `Rule.objects.for_engine()` turns the database into these dataclasses,
 with texts already in the page's language, and the wizard, the permalink page and the JSON API all
-call `verdict()`.
+call `verdicts()`.
+
+Two readings: every rule has an effect per the articles and an effect today (either may be off),
+so `Rule.objects.for_engine()` gives two rule sets, and `verdicts()` computes the verdict of each
+from the same answers with the same `verdict()`. A rule whose effect differs between the two
+(including one that is off in one of them) and that fires in either is *changed*.
 
 How the rules combine:
 
@@ -11,6 +16,9 @@ How the rules combine:
   never fires: an editor's half-made rule must not change every verdict.
 - `block` rules rule their hypervisor out; `prefer` rules add their points to their hypervisor;
   `warn` rules (the "I don't know" answers) rule nothing out and only add a warning.
+- No answer to a question that any `block` or `prefer` rule asks about, other than the "I don't
+  know" answers that `warn` rules look for → `too_few` (there is nothing to go on: not the same
+  as `either`, which is a judgement).
 - Both sides ruled out → `none`; one side ruled out → the other; otherwise more points wins and
   equal points → `either`. A blocked side keeps its points on the chart, but it never wins.
 
@@ -25,9 +33,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from core.texts import NO_TEXT, Note, Text
+
 Hypervisor = Literal["xen", "kvm"]
-Outcome = Literal["xen", "kvm", "either", "none"]
+Outcome = Literal["xen", "kvm", "either", "none", "too_few"]
 Effect = Literal["block", "prefer", "warn"]
+ReadingName = Literal["today", "articles"]
 # Question code → the option codes answered. Unanswered questions are simply absent.
 Answers = Mapping[str, frozenset[str]]
 
@@ -37,10 +48,10 @@ HYPERVISORS: tuple[Hypervisor, Hypervisor] = ("xen", "kvm")
 @dataclass(frozen=True)
 class Citation:
     source: str  # the article's code: "ru" or "es"
-    source_title: str
+    source_title: Text
     language: str  # the language the original passage is written in
     original: str
-    translation: str
+    translation: Text
     url: str
 
 
@@ -49,10 +60,10 @@ class Basis:
     """The comparison row a rule rests on."""
 
     slug: str
-    title: str
+    title: Text
     url: str
     articles_disagree: bool = False
-    disagreement: str = ""
+    disagreement: Text = NO_TEXT
 
 
 @dataclass(frozen=True)
@@ -62,8 +73,8 @@ class Rule:
     conditions: Mapping[str, frozenset[str]]
     hypervisor: Hypervisor | Literal[""] = ""
     points: int = 0
-    reason: str = ""
-    note: str = ""
+    reason: Text = NO_TEXT
+    note: Note | None = None
     basis: Basis | None = None
     citations: tuple[Citation, ...] = ()
     order: int = 0
@@ -87,6 +98,8 @@ class Verdict:
     reasons: tuple[Rule, ...]  # the preferences that fired, heaviest first
     warnings: tuple[Rule, ...]
     at_odds: frozenset[str] = field(default_factory=frozenset)  # codes of rules at odds
+    # For `too_few`: the questions an answer to which could rule a side out or score.
+    needed: tuple[str, ...] = ()
 
     @property
     def sources_disagree(self) -> bool:
@@ -98,6 +111,37 @@ class Verdict:
 
     def is_blocked(self, hypervisor: Hypervisor) -> bool:
         return bool(self.blocked.get(hypervisor))
+
+    @property
+    def fired(self) -> dict[str, tuple[str, str, int]]:
+        """What each rule that fired did: code → (effect, hypervisor, points)."""
+        return {r.code: (r.effect, r.hypervisor, r.points) for r in self.blockers + self.reasons}
+
+
+@dataclass(frozen=True)
+class Readings:
+    """The rules as each reading sees them; a rule that is off in a reading is left out of it."""
+
+    today: tuple[Rule, ...]
+    articles: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    today: Verdict
+    articles: Verdict
+
+    @property
+    def changed(self) -> frozenset[str]:
+        """Codes of the rules that fired in either reading and did not do the same in both."""
+        today, articles = self.today.fired, self.articles.fired
+        return frozenset(
+            code for code in today.keys() | articles.keys() if today.get(code) != articles.get(code)
+        )
+
+    @property
+    def differ(self) -> bool:
+        return self.today.outcome != self.articles.outcome
 
 
 @dataclass(frozen=True)
@@ -135,8 +179,17 @@ def _at_odds(fired: Sequence[Rule]) -> frozenset[str]:
     return frozenset(odd)
 
 
+def decisive(rules: Iterable[Rule]) -> tuple[str, ...]:
+    """The questions whose answer can rule a side out or give it points, in code order."""
+    return tuple(
+        sorted({q for r in rules if r.effect in ("block", "prefer") for q in r.conditions})
+    )
+
+
 def verdict(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     """The verdict for these answers under these rules. Never raises on any answers."""
+    rules = tuple(rules)
+    needed = decisive(rules)
     fired = sorted((rule for rule in rules if rule.fires(answers)), key=_by_weight)
     blocked = {
         side: tuple(r for r in fired if r.effect == "block" and r.hypervisor == side)
@@ -145,8 +198,18 @@ def verdict(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     reasons = tuple(r for r in fired if r.effect == "prefer" and r.hypervisor in HYPERVISORS)
     scores = {side: sum(r.points for r in reasons if r.hypervisor == side) for side in HYPERVISORS}
     open_sides = [side for side in HYPERVISORS if not blocked[side]]
+    unknowns = {
+        (q, option)
+        for r in rules
+        if r.effect == "warn"
+        for q, opts in r.conditions.items()
+        for option in opts
+    }
+    known = any((q, option) not in unknowns for q in needed for option in answers.get(q, ()))
     outcome: Outcome
-    if not open_sides:
+    if not known:
+        outcome = "too_few"
+    elif not open_sides:
         outcome = "none"
     elif len(open_sides) == 1:
         outcome = open_sides[0]
@@ -161,7 +224,34 @@ def verdict(answers: Answers, rules: Iterable[Rule]) -> Verdict:
         reasons=reasons,
         warnings=tuple(r for r in fired if r.effect == "warn"),
         at_odds=_at_odds([r for r in fired if r.effect != "warn"]),
+        needed=needed if outcome == "too_few" else (),
     )
+
+
+def verdicts(answers: Answers, rules: Readings) -> Verdicts:
+    """Today's verdict and the articles' verdict for the same answers."""
+    return Verdicts(today=verdict(answers, rules.today), articles=verdict(answers, rules.articles))
+
+
+def overturning(
+    answers: Answers, rules: Sequence[Rule], options: Mapping[str, Sequence[str]]
+) -> frozenset[str]:
+    """The warnings whose "I don't know" answer, once known, could change the verdict.
+
+    A warning fires on an unknown answer; if any other answer to that question gives another
+    verdict, finding out matters and the page says so near the top.
+    """
+    current = verdict(answers, rules)
+    found = set()
+    for warning in current.warnings:
+        for question, unknown in warning.conditions.items():
+            others = [o for o in options.get(question, ()) if o not in unknown]
+            if any(
+                verdict({**answers, question: frozenset({o})}, rules).outcome != current.outcome
+                for o in others
+            ):
+                found.add(warning.code)
+    return frozenset(found)
 
 
 def changes(

@@ -24,7 +24,7 @@ from core.http import HtmxHttpRequest, wants_fragment
 from . import content, draft, pages
 from .answers import Parsed, Step, Wizard, missing, parse
 from .forms import DetectForm
-from .verdict import Answers, changes, verdict
+from .verdict import Answers, changes, overturning, verdicts
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}
@@ -141,9 +141,10 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     if parsed.errors:
         return _invalid(request, wizard, parsed)
     rules = content.rules()
-    result = verdict(parsed.answers, rules)
-    what_if = changes(parsed.answers, rules, wizard.options)
-    context = pages.verdict_context(wizard, parsed.answers, result, what_if)
+    results = verdicts(parsed.answers, rules)
+    what_if = changes(parsed.answers, rules.today, wizard.options)
+    urgent = overturning(parsed.answers, rules.today, wizard.options)
+    context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)
     permalink = pages.verdict_url(wizard, parsed.answers)
     context.update(
         absolute_permalink=request.build_absolute_uri(permalink),

@@ -88,4 +88,4 @@ def document(request: HttpRequest) -> JsonResponse:
     with translation.override(language):
         if error := _unknown_keys(request, {"lang"}):
             return error
-        return json_response(openapi.document(content.wizard(plain=True)))
+        return json_response(openapi.document(content.wizard()))

@@ -55,18 +55,31 @@ class TopicAdmin(SideBySideTranslationAdmin):
 
 @admin.register(Criterion)
 class CriterionAdmin(SideBySideTranslationAdmin):
-    list_display = ["title", "topic", "edge", "articles_disagree", "has_note", "order"]
+    list_display = [
+        "title",
+        "topic",
+        "articles_edge",
+        "edge",
+        "articles_disagree",
+        "has_note",
+        "note_checked",
+        "order",
+    ]
     list_editable = ["edge", "order"]
-    list_filter = ["topic", "edge", "articles_disagree"]
+    list_filter = ["topic", "edge", "articles_edge", "articles_disagree", "note_checked"]
     search_fields = ["title", "xen", "kvm", "note", "slug"]
     list_select_related = ["topic"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [CitationInline]
     fieldsets = [
-        (None, {"fields": ["topic", "slug", "order", "title", "edge"]}),
+        (None, {"fields": ["topic", "slug", "order", "title"]}),
+        (_("Edge, in two readings"), {"fields": ["articles_edge", "edge"]}),
         (_("Cells"), {"fields": ["xen", "kvm"]}),
         (_("Sources disagree"), {"fields": ["articles_disagree", "disagreement"]}),
-        (_("Current-status note"), {"fields": ["note", "note_reference"]}),
+        (
+            _("Current-status note"),
+            {"fields": ["note", "note_reference", "note_url", "note_checked"]},
+        ),
     ]
 
     @admin.display(boolean=True, description=_("note"))

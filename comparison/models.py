@@ -10,11 +10,14 @@ import datetime
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Prefetch
+from django.db.models import F, Max, Prefetch
 from django.urls import reverse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
+
+from core.texts import Note, translated
 
 
 def last_updated() -> datetime.date:
@@ -37,6 +40,59 @@ class Edge(models.TextChoices):
     KVM = "kvm", "KVM"
     TIE = "tie", _("Tie")
     DEPENDS = "depends", _("Depends")
+
+
+class DatedNote(models.Model):
+    """A current-status note: what holds today, where it comes from, and when it was last checked."""
+
+    note = models.TextField(
+        _("current-status note"),
+        blank=True,
+        help_text=_("What is true today where an article is outdated, contested or wrong."),
+    )
+    note_reference = models.CharField(
+        _("note reference"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the current fact comes from, e.g. “Linux 3.11 release notes (2013)”."),
+    )
+    note_url = models.URLField(
+        _("note link"),
+        blank=True,
+        max_length=500,
+        help_text=_("A link to the reference, when it is online. Optional."),
+    )
+    note_checked = models.DateField(
+        _("note checked on"),
+        null=True,
+        blank=True,
+        help_text=_("The day an editor last checked the note against its reference."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def dated_note(self) -> Note | None:
+        """The note in the active language, as the pages and the API show it."""
+        if not self.note:
+            return None
+        return Note(
+            text=translated(self, "note"),
+            reference=translated(self, "note_reference"),
+            url=self.note_url,
+            checked=self.note_checked,
+        )
+
+    def clean_note(self) -> dict[str, str]:
+        """A note without a reference or a date cannot be trusted by a reader: ask for both."""
+        if not self.note:
+            return {}
+        errors: dict[str, str] = {}
+        if not (self.note_reference or self.note_url):
+            errors["note_reference"] = str(_("Name the source of the note, or give a link to it."))
+        if not self.note_checked:
+            errors["note_checked"] = str(_("Give the day the note was last checked."))
+        return errors
 
 
 class Source(models.Model):
@@ -153,8 +209,12 @@ class CriterionQuerySet(models.QuerySet["Criterion"]):
     def get_by_natural_key(self, slug: str) -> Criterion:
         return self.get(slug=slug)
 
-    def for_table(self, *, differences_only: bool = False) -> CriterionQuerySet:
-        """Rows as the comparison page shows them, in a fixed number of queries."""
+    def for_table(self, *, show: str = "all") -> CriterionQuerySet:
+        """Rows as the comparison page shows them, in a fixed number of queries.
+
+        `show`: "all", "differences" (Xen and KVM differ today) or "changed" (today's edge is
+        not the articles' edge).
+        """
         rows = self.select_related("topic").prefetch_related(
             Prefetch(
                 "citations",
@@ -164,12 +224,14 @@ class CriterionQuerySet(models.QuerySet["Criterion"]):
                 .order_by("order", "pk"),
             )
         )
-        if differences_only:
+        if show == "differences":
             rows = rows.exclude(edge=Edge.TIE)
+        elif show == "changed":
+            rows = rows.exclude(edge=F("articles_edge"))
         return rows.order_by("topic__order", "topic__slug", "order", "slug")
 
 
-class Criterion(models.Model):
+class Criterion(DatedNote):
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, related_name="criteria", verbose_name=_("topic")
     )
@@ -178,10 +240,22 @@ class Criterion(models.Model):
     xen = models.TextField(_("Xen cell"))
     kvm = models.TextField(_("KVM cell"))
     edge = models.CharField(
-        _("edge"),
+        _("edge today"),
         max_length=10,
         choices=Edge.choices,
-        help_text=_("Which side this row favours; “tie” rows are hidden by “only differences”."),
+        help_text=_(
+            "Which side this row favours today, as its current-status note explains. Visitors see "
+            "it first; “tie” rows are hidden by “only differences”."
+        ),
+    )
+    articles_edge = models.CharField(
+        _("edge per the articles"),
+        max_length=10,
+        choices=Edge.choices,
+        help_text=_(
+            "Which side the two articles give this row. When it is not today's edge, the row is "
+            "marked “changed since the articles”."
+        ),
     )
     articles_disagree = models.BooleanField(
         _("the articles disagree"),
@@ -192,17 +266,6 @@ class Criterion(models.Model):
         _("how they disagree"),
         blank=True,
         help_text=_("Shown next to the “sources disagree” mark."),
-    )
-    note = models.TextField(
-        _("current-status note"),
-        blank=True,
-        help_text=_("What is true today where an article is outdated, contested or wrong."),
-    )
-    note_reference = models.CharField(
-        _("note reference"),
-        max_length=300,
-        blank=True,
-        help_text=_("Where the current fact comes from, e.g. “Linux 3.11 release notes (2013)”."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     quotes = models.ManyToManyField(Quote, through="Citation", related_name="criteria")
@@ -226,6 +289,15 @@ class Criterion(models.Model):
     @property
     def differs(self) -> bool:
         return self.edge != Edge.TIE
+
+    @property
+    def changed(self) -> bool:
+        """Today's edge is not the one the articles give."""
+        return self.edge != self.articles_edge
+
+    def clean(self) -> None:
+        if errors := self.clean_note():
+            raise ValidationError(errors)
 
     def cited(self) -> dict[str, list[Citation]]:
         """The row's citations by the cell they support (reads prefetched citations if present)."""

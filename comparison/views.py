@@ -25,12 +25,12 @@ def home(request: HttpRequest) -> HttpResponse:
 def compare(request: HtmxHttpRequest) -> HttpResponse:
     form = TableFilterForm(request.GET)
     status = 200 if form.is_valid() else 400
-    only = form.is_valid() and form.differences_only()
-    rows = list(Criterion.objects.for_table(differences_only=only))
+    show = form.shown()
     context = {
         "form": form,
-        "rows": rows,
-        "only_differences": only,
+        "rows": list(Criterion.objects.for_table(show=show)),
+        "show": show,
+        "filters": form.links(),
         "total": Criterion.objects.count(),
         "last_updated": last_updated(),
         "fragment": wants_fragment(request),

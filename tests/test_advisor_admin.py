@@ -29,13 +29,15 @@ def test_a_rule_is_edited_in_the_three_languages_side_by_side(editor_client):
     rule = Rule.objects.get(code="kvm-new-server")
     page = editor_client.get(f"/admin/advisor/rule/{rule.pk}/change/").text
     for language in ("ru", "es", "en"):
-        assert f'name="reason_{language}"' in page
-        assert f'name="note_{language}"' in page
+        for field in ("reason", "today_reason", "note", "note_reference"):
+            assert f'name="{field}_{language}"' in page
+    for field in ("effect", "points", "articles_effect", "articles_points", "note_checked"):
+        assert f'name="{field}"' in page
 
 
 def test_a_question_shows_its_options_in_every_language(editor_client):
     page = editor_client.get("/admin/advisor/question/").text
-    assert "x86_32, x86_64, arm, ia64, unknown" in page
+    assert "x86_32, x86_64, arm64, arm32, ia64, unknown, arm" in page
     cpu_arch = Question.objects.get(code="cpu_arch")
     question_page = editor_client.get(f"/admin/advisor/question/{cpu_arch.pk}/change/").text
     assert (
@@ -50,6 +52,10 @@ def _rule_form(rule: Rule, **changes) -> dict:
         "effect": rule.effect,
         "hypervisor": rule.hypervisor,
         "points": rule.points,
+        "articles_effect": rule.articles_effect,
+        "articles_points": rule.articles_points,
+        "note_url": rule.note_url,
+        "note_checked": rule.note_checked and rule.note_checked.isoformat(),
         "conditions": [o.pk for o in rule.conditions.all()],
         "active": "on" if rule.active else "",
         "order": rule.order,
@@ -58,7 +64,8 @@ def _rule_form(rule: Rule, **changes) -> dict:
     }
     for language in ("ru", "es", "en"):
         data[f"reason_{language}"] = getattr(rule, f"reason_{language}")
-        data[f"note_{language}"] = getattr(rule, f"note_{language}") or ""
+        for field in ("today_reason", "note", "note_reference"):
+            data[f"{field}_{language}"] = getattr(rule, f"{field}_{language}") or ""
     data.update(changes)
     return {k: v for k, v in data.items() if v != ""}
 
@@ -66,18 +73,37 @@ def _rule_form(rule: Rule, **changes) -> dict:
 def test_a_weight_changed_in_admin_changes_the_verdict_on_the_next_request(editor_client):
     rule = Rule.objects.get(code="xen-performance")
     query = "/api/v1/verdict?priority=performance&existing=new_server"
-    assert editor_client.get(query).json()["verdict"] == "either"
+    assert editor_client.get(query).json()["articles"]["verdict"] == "either"
     response = editor_client.post(
-        f"/admin/advisor/rule/{rule.pk}/change/", _rule_form(rule, points=3)
+        f"/admin/advisor/rule/{rule.pk}/change/", _rule_form(rule, articles_points=3)
     )
     assert response.status_code == 302, response.content
+    assert editor_client.get(query).json()["articles"]["verdict"] == "xen"
+
+
+def test_a_rule_turned_on_today_in_admin_changes_todays_verdict(editor_client):
+    rule = Rule.objects.get(code="xen-performance")
+    query = "/api/v1/verdict?priority=performance&existing=new_server"
+    assert editor_client.get(query).json()["verdict"] == "kvm"
+    form = _rule_form(rule, effect="prefer", points=3)
+    assert editor_client.post(f"/admin/advisor/rule/{rule.pk}/change/", form).status_code == 302
     assert editor_client.get(query).json()["verdict"] == "xen"
+
+
+def test_a_note_without_a_reference_or_a_date_is_refused(seeded):
+    rule = Rule.objects.get(code="kvm-no-itanium")
+    rule.note_reference = ""
+    rule.note_checked = None
+    with pytest.raises(ValidationError) as refused:
+        rule.full_clean()
+    assert set(refused.value.message_dict) >= {"note_reference", "note_checked"}
 
 
 def test_a_text_changed_in_admin_shows_on_the_verdict_page(editor_client):
     rule = Rule.objects.get(code="xen-performance")
     form = _rule_form(rule, reason_es="Xen corre más, según el artículo español (texto nuevo).")
     assert editor_client.post(f"/admin/advisor/rule/{rule.pk}/change/", form).status_code == 302
+    # Off today, the reason shows beside the articles' verdict as one that changed.
     assert "texto nuevo" in editor_client.get("/es/advisor/verdict/?priority=performance").text
 
 
@@ -92,10 +118,10 @@ def test_a_rule_without_conditions_is_refused(editor_client):
 
 def test_a_preference_without_points_or_side_is_refused(seeded):
     rule = Rule.objects.get(code="xen-performance")
-    rule.points = 0
+    rule.articles_points = 0
     with pytest.raises(ValidationError, match="at least one point"):
         rule.full_clean()
-    rule.points, rule.hypervisor = 2, ""
+    rule.articles_points, rule.hypervisor = 2, ""
     with pytest.raises(ValidationError, match="Choose the hypervisor"):
         rule.full_clean()
 
@@ -109,3 +135,4 @@ def test_a_step_cannot_take_the_address_of_the_verdict_page(seeded):
 def test_an_inactive_rule_drops_out_of_the_verdict(client, seeded):
     Rule.objects.filter(code="kvm-needs-hw-virt").update(active=False)
     assert client.get("/api/v1/verdict?hw_virt=no").json()["verdict"] == "either"
+    assert client.get("/api/v1/verdict?hw_virt=no").json()["articles"]["verdict"] == "either"

@@ -97,13 +97,14 @@ def test_an_editors_delete_in_the_admin_shows_on_the_next_request(editor_client)
     rule = _new_server_rule()
     page = f"/en/advisor/verdict/?{NEW_SERVER.split('?')[1]}"
     assert rule.code in _reason_codes(visitor)
-    assert rule.reason in visitor.get(page).content.decode()
+    # Today's reading leads on the page: its reason is the one shown.
+    assert rule.today_reason in visitor.get(page).content.decode()
     response = editor_client.post(
         reverse("admin:advisor_rule_delete", args=[rule.pk]), {"post": "yes"}
     )
     assert response.status_code == 302
     assert rule.code not in _reason_codes(visitor)
-    assert rule.reason not in visitor.get(page).content.decode()
+    assert rule.today_reason not in visitor.get(page).content.decode()
 
 
 def test_a_many_to_many_change_shows_on_the_next_request(seeded, client):
@@ -116,7 +117,7 @@ def test_a_many_to_many_change_shows_on_the_next_request(seeded, client):
 def test_a_rule_saved_changes_the_wizard_and_the_verdict_at_once(seeded, client):
     rule = _new_server_rule()
     client.get(NEW_SERVER)
-    rule.reason = "A reason rewritten a moment ago."
+    rule.today_reason = "A reason rewritten a moment ago."
     rule.save()
     texts = [reason["text"] for reason in client.get(NEW_SERVER).json()["reasons"]]
     assert "A reason rewritten a moment ago." in texts

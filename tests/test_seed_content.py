@@ -1,5 +1,7 @@
 """The seed content (comparison/fixtures/comparison.json): complete, traceable and trilingual."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -8,7 +10,7 @@ from modeltranslation.translator import translator
 from comparison.models import Citation, Criterion, Edge, Quote, Source, Topic
 from tests.factories import clear_content, text_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 LANGUAGES = ("ru", "es", "en")
 
@@ -189,3 +191,81 @@ def test_the_russian_title_is_read_from_the_russian_column():
 def test_the_spanish_title_is_read_from_the_spanish_column():
     with translation.override("es"):
         assert Criterion.objects.get(slug="live-migration").title == "Migración en caliente"
+
+
+def test_every_note_has_a_reference_and_the_day_it_was_checked():
+    from advisor.models import Rule
+
+    notes = [*Criterion.objects.exclude(note_en=""), *Rule.objects.exclude(note_en="")]
+    assert len(notes) >= 30
+    for obj in notes:
+        obj.full_clean()  # a note without a reference or a date is refused
+        for language in LANGUAGES:
+            assert getattr(obj, f"note_reference_{language}"), (obj, language)
+
+
+def test_the_rows_whose_edge_changed_since_the_articles_are_the_ones_the_facts_changed():
+    changed = {
+        row.slug: (row.articles_edge, row.edge) for row in Criterion.objects.all() if row.changed
+    }
+    assert changed == {
+        "cpu-architectures": ("xen", "kvm"),
+        "old-cpus-atom": ("xen", "tie"),
+        "performance": ("xen", "tie"),
+        "isolation": ("xen", "depends"),
+        "live-migration": ("xen", "tie"),
+        "feature-maturity": ("xen", "tie"),
+        "corporate-backing": ("tie", "kvm"),
+    }
+
+
+def test_the_russian_architecture_quote_keeps_its_framing_clause():
+    quote = Quote.objects.get(anchor="ru-kvm-hardware-only")
+    assert quote.original.startswith("Главной разлечительной особенностью от гипервизора Xen")
+    assert quote.original.endswith("поддерживается только аппаратная виртуализация")
+
+
+OUTDATED = [
+    "Novell supports",
+    "you may have to rebuild",
+    "Citrix is the driving force",
+    "Citrix behind Xen",
+    "Red Hat stands behind",
+]
+
+
+def test_no_text_in_the_sites_own_voice_repeats_an_outdated_claim():
+    from advisor.models import Question, Rule
+
+    texts = [
+        *(text_in(row, f, "en") for row in Criterion.objects.all() for f in ("xen", "kvm", "note")),
+        *(
+            text_in(rule, f, "en")
+            for rule in Rule.objects.all()
+            for f in ("reason", "today_reason", "note")
+        ),
+        *(text_in(q, "help_text", "en") for q in Question.objects.all()),
+    ]
+    for text in texts:
+        for claim in OUTDATED:
+            assert claim.lower() not in (text or "").lower(), text
+
+
+@pytest.mark.parametrize(
+    ("language", "word"),
+    # «хост», not «хостовая система»; «равенство», not the sports word «ничья»; «anfitrión».
+    [("ru", r"хостов(ой|ая|ую|ые)\b"), ("ru", "ничь"), ("es", r"\bhost\b"), ("ru", "под dom0")],
+)
+def test_the_translations_use_one_term_per_concept(language, word):
+    from advisor.models import Rule
+
+    fields = ("title", "xen", "kvm", "note", "disagreement")
+    texts = [
+        getattr(row, f"{f}_{language}") or "" for row in Criterion.objects.all() for f in fields
+    ]
+    texts += [
+        getattr(r, f"{f}_{language}") or ""
+        for r in Rule.objects.all()
+        for f in ("reason", "today_reason", "note")
+    ]
+    assert not [t for t in texts if re.search(word, t.lower())]

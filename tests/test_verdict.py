@@ -1,5 +1,8 @@
 """The verdict engine, without a database: the seeded rules are read straight from the fixtures.
 
+Every rule has two readings (per the articles, today); `RULES.today` and `RULES.articles` are
+the rule sets the engine sees for each.
+
 tests/test_advisor.py checks that `Rule.objects.for_engine()` gives the engine the same rules.
 """
 
@@ -10,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.verdict import Basis, Citation, Rule, changes, verdict
+from advisor.verdict import Basis, Citation, Readings, Rule, changes, overturning, verdict, verdicts
+from core.texts import Text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +23,7 @@ def _fixture(app: str) -> list[dict]:
     return json.loads((ROOT / app / "fixtures" / f"{app}.json").read_text(encoding="utf-8"))
 
 
-def _seeded() -> tuple[dict[str, tuple[str, list[str]]], tuple[Rule, ...]]:
+def _seeded() -> tuple[dict[str, tuple[str, list[str]]], Readings]:
     comparison, advisor = _fixture("comparison"), _fixture("advisor")
     source_codes = {
         o["pk"]: o["fields"]["code"] for o in comparison if o["model"] == "comparison.source"
@@ -42,7 +46,7 @@ def _seeded() -> tuple[dict[str, tuple[str, list[str]]], tuple[Rule, ...]]:
             questions[o["fields"]["code"]] = (o["fields"]["kind"], [])
         elif o["model"] == "advisor.option":
             questions[o["fields"]["question"][0]][1].append(o["fields"]["code"])
-    rules = []
+    readings: dict[str, list[Rule]] = {"today": [], "articles": []}
     for o in advisor:
         if o["model"] != "advisor.rule":
             continue
@@ -51,89 +55,152 @@ def _seeded() -> tuple[dict[str, tuple[str, list[str]]], tuple[Rule, ...]]:
         for question, option in f["conditions"]:
             conditions.setdefault(question, set()).add(option)
         slug = f["criterion"][0]
-        rules.append(
-            Rule(
-                code=f["code"],
-                effect=f["effect"],
-                hypervisor=f["hypervisor"],
-                points=f["points"] if f["effect"] == "prefer" else 0,
-                conditions={q: frozenset(options) for q, options in conditions.items()},
-                reason=f["reason_en"],
-                basis=Basis(slug, slug, f"/en/compare/#{slug}", disagree[slug]),
-                citations=tuple(
-                    Citation(quote_sources[a], quote_sources[a], "…", "…", "…", f"#{a}")
-                    for [a] in f["quotes"]
-                ),
-                order=f["order"],
+        for reading, (effect, points) in {
+            "today": (f["effect"], f["points"]),
+            "articles": (f["articles_effect"], f["articles_points"]),
+        }.items():
+            if effect == "off":
+                continue
+            readings[reading].append(
+                Rule(
+                    code=f["code"],
+                    effect=effect,
+                    hypervisor=f["hypervisor"] if effect != "warn" else "",
+                    points=points if effect == "prefer" else 0,
+                    conditions={q: frozenset(options) for q, options in conditions.items()},
+                    reason=Text(f["reason_en"]),
+                    basis=Basis(slug, Text(slug), f"/en/compare/#{slug}", disagree[slug]),
+                    citations=tuple(
+                        Citation(quote_sources[a], Text(), "…", "…", Text(), f"#{a}")
+                        for [a] in f["quotes"]
+                    ),
+                    order=f["order"],
+                )
             )
-        )
-    return questions, tuple(rules)
+    return questions, Readings(today=tuple(readings["today"]), articles=tuple(readings["articles"]))
 
 
 QUESTIONS, RULES = _seeded()
 
 
-def fire(answers: dict[str, set[str]]):
-    return verdict({q: frozenset(options) for q, options in answers.items()}, RULES)
+def answers_of(answers: dict[str, set[str]]):
+    return {q: frozenset(options) for q, options in answers.items()}
 
 
-# The simplest answers that make each seeded rule fire, and the verdict they give alone.
+def fire(answers: dict[str, set[str]], reading: str = "today"):
+    return verdict(answers_of(answers), getattr(RULES, reading))
+
+
+# The simplest answers that make each seeded rule fire, and the verdict they give alone in each
+# reading: (code, answers, per the articles, today).
 CASES = [
-    ("kvm-needs-hw-virt", {"hw_virt": {"no"}}, "xen"),
-    ("kvm-x86-only", {"cpu_arch": {"arm"}}, "xen"),
-    ("kvm-no-itanium", {"cpu_arch": {"ia64"}}, "xen"),
-    ("kvm-needs-linux-host", {"host_os": {"non_linux"}}, "xen"),
-    ("xen-windows-needs-hvm", {"guest_os": {"windows"}, "hw_virt": {"no"}}, "none"),
-    ("xen-already-running", {"existing": {"xen_in_use"}}, "xen"),
-    ("kvm-new-server", {"existing": {"new_server"}}, "kvm"),
-    ("xen-performance", {"priority": {"performance"}}, "xen"),
-    ("kvm-linux-integration", {"priority": {"linux_integration"}}, "kvm"),
-    ("xen-maturity", {"priority": {"maturity"}}, "xen"),
-    ("kvm-future-development", {"priority": {"future_development"}}, "kvm"),
-    ("kvm-rhel-host", {"host_os": {"rhel"}}, "kvm"),
-    ("xen-suse-host", {"host_os": {"suse"}}, "xen"),
-    ("kvm-beginner", {"expertise": {"beginner"}}, "kvm"),
-    ("xen-live-migration", {"live_migration": {"required"}}, "xen"),
-    ("kvm-red-hat", {"vendor": {"red_hat"}}, "kvm"),
-    ("xen-citrix", {"vendor": {"citrix"}}, "xen"),
-    ("find-out-hw-virt", {"hw_virt": {"unknown"}}, "either"),
-    ("find-out-cpu-arch", {"cpu_arch": {"unknown"}}, "either"),
-    ("xen-no-32bit-host", {"cpu_arch": {"x86_32"}}, "either"),
+    ("kvm-needs-hw-virt", {"hw_virt": {"no"}}, "xen", "xen"),
+    ("kvm-x86-only", {"cpu_arch": {"arm64"}}, "xen", "either"),
+    ("kvm-no-arm32", {"cpu_arch": {"arm32"}}, "xen", "xen"),
+    ("kvm-no-itanium", {"cpu_arch": {"ia64"}}, "xen", "none"),
+    ("xen-no-itanium", {"cpu_arch": {"ia64"}}, "xen", "none"),
+    ("xen-no-32bit-host", {"cpu_arch": {"x86_32"}}, "either", "kvm"),
+    ("kvm-needs-linux-host", {"host_os": {"non_linux"}}, "xen", "xen"),
+    ("xen-windows-needs-hvm", {"guest_os": {"windows"}, "hw_virt": {"no"}}, "none", "none"),
+    ("xen-pv-guests-only", {"guest_os": {"bsd"}, "hw_virt": {"no"}}, "xen", "none"),
+    ("xen-already-running", {"existing": {"xen_in_use"}}, "xen", "xen"),
+    ("kvm-new-server", {"existing": {"new_server"}}, "kvm", "kvm"),
+    ("xen-performance", {"priority": {"performance"}}, "xen", "either"),
+    ("kvm-linux-integration", {"priority": {"linux_integration"}}, "kvm", "kvm"),
+    ("xen-maturity", {"priority": {"maturity"}}, "xen", "either"),
+    ("kvm-future-development", {"priority": {"future_development"}}, "kvm", "kvm"),
+    ("kvm-rhel-host", {"host_os": {"rhel"}}, "kvm", "kvm"),
+    ("xen-suse-host", {"host_os": {"suse"}}, "xen", "either"),
+    ("kvm-beginner", {"expertise": {"beginner"}}, "kvm", "kvm"),
+    ("xen-live-migration", {"live_migration": {"required"}}, "xen", "too_few"),
+    ("kvm-red-hat", {"vendor": {"red_hat"}}, "kvm", "kvm"),
+    ("kvm-proxmox", {"vendor": {"proxmox"}}, "either", "kvm"),
+    ("xen-citrix", {"vendor": {"citrix"}}, "xen", "xen"),
+    ("xen-xcp-ng", {"vendor": {"xcp_ng"}}, "either", "xen"),
+    ("find-out-hw-virt", {"hw_virt": {"unknown"}}, "too_few", "too_few"),
+    ("find-out-cpu-arch", {"cpu_arch": {"unknown"}}, "too_few", "too_few"),
+    ("find-out-arm-width", {"cpu_arch": {"arm"}}, "xen", "too_few"),
 ]
 
 
+def _codes(result) -> list[str]:
+    return [r.code for r in (*result.blockers, *result.reasons, *result.warnings)]
+
+
 def test_every_seeded_rule_has_a_case_below():
-    assert sorted(code for code, _, _ in CASES) == sorted(rule.code for rule in RULES)
+    seeded = {rule.code for rule in (*RULES.today, *RULES.articles)}
+    assert sorted(code for code, *_ in CASES) == sorted(seeded)
 
 
-@pytest.mark.parametrize(("code", "answers", "outcome"), CASES, ids=[c[0] for c in CASES])
-def test_each_seeded_rule_fires_on_its_simplest_answers_and_gives_its_verdict(
-    code, answers, outcome
-):
-    result = fire(answers)
-    fired = [r.code for r in (*result.blockers, *result.reasons, *result.warnings)]
-    assert code in fired
-    assert result.outcome == outcome
+@pytest.mark.parametrize(("code", "answers", "articles", "today"), CASES, ids=[c[0] for c in CASES])
+def test_each_seeded_rule_gives_its_verdict_in_both_readings(code, answers, articles, today):
+    results = verdicts(answers_of(answers), RULES)
+    assert (results.articles.outcome, results.today.outcome) == (articles, today)
+    fired_somewhere = _codes(results.today) + _codes(results.articles)
+    assert code in fired_somewhere
 
 
-def test_the_api_example_of_the_product_gives_kvm_four_to_nothing():
-    result = fire(
-        {
-            "cpu_arch": {"x86_64"},
-            "hw_virt": {"yes"},
-            "guest_os": {"linux", "windows"},
-            "existing": {"new_server"},
-            "priority": {"linux_integration"},
-        }
-    )
-    assert (result.outcome, dict(result.scores)) == ("kvm", {"xen": 0, "kvm": 4})
-    assert [r.code for r in result.reasons] == ["kvm-new-server", "kvm-linux-integration"]
-    assert not result.blockers and not result.warnings
+@pytest.mark.parametrize(
+    ("answers", "outcome"),
+    [
+        ({"cpu_arch": {"arm64"}, "hw_virt": {"yes"}, "existing": {"new_server"}}, "kvm"),
+        ({"cpu_arch": {"ia64"}, "hw_virt": {"yes"}}, "none"),
+        ({"cpu_arch": {"x86_32"}, "hw_virt": {"yes"}}, "kvm"),
+    ],
+    ids=["arm64-new-server", "itanium", "32-bit-x86"],
+)
+def test_the_issues_examples_get_todays_answer(answers, outcome):
+    assert fire(answers).outcome == outcome
 
 
-def test_no_answers_give_either_with_no_reasons():
+def test_a_new_rhel_server_wanting_speed_migration_and_citrix_is_kvm_today_and_xen_per_the_articles():
+    answers = {
+        "host_os": {"rhel"},
+        "existing": {"new_server"},
+        "priority": {"performance"},
+        "live_migration": {"required"},
+        "vendor": {"citrix"},
+    }
+    results = verdicts(answers_of(answers), RULES)
+    assert results.articles.outcome == "xen"
+    assert (results.today.outcome, dict(results.today.scores)) == ("kvm", {"xen": 1, "kvm": 5})
+    assert results.changed == {"kvm-rhel-host", "xen-performance", "xen-live-migration"}
+
+
+def test_the_api_example_of_the_product_gives_kvm_four_to_nothing_in_both_readings():
+    answers = {
+        "cpu_arch": {"x86_64"},
+        "hw_virt": {"yes"},
+        "guest_os": {"linux", "windows"},
+        "existing": {"new_server"},
+        "priority": {"linux_integration"},
+    }
+    for reading in ("today", "articles"):
+        result = fire(answers, reading)
+        assert (result.outcome, dict(result.scores)) == ("kvm", {"xen": 0, "kvm": 4})
+        assert [r.code for r in result.reasons] == ["kvm-new-server", "kvm-linux-integration"]
+        assert not result.blockers and not result.warnings
+
+
+def test_no_answers_are_too_few_and_say_which_questions_would_help():
     result = fire({})
-    assert (result.outcome, result.reasons, result.blockers) == ("either", (), ())
+    assert (result.outcome, result.reasons, result.blockers) == ("too_few", (), ())
+    assert {"cpu_arch", "hw_virt", "host_os", "existing", "priority"} <= set(result.needed)
+
+
+def test_only_i_dont_know_answers_are_still_too_few():
+    result = fire({"hw_virt": {"unknown"}, "cpu_arch": {"unknown"}})
+    assert result.outcome == "too_few"
+    assert {r.code for r in result.warnings} == {"find-out-hw-virt", "find-out-cpu-arch"}
+
+
+def test_an_answer_that_rules_nothing_out_and_scores_nothing_is_either_not_too_few():
+    result = fire({"cpu_arch": {"x86_64"}})
+    assert (result.outcome, dict(result.scores), result.needed) == (
+        "either",
+        {"xen": 0, "kvm": 0},
+        (),
+    )
 
 
 def test_equal_points_give_either_with_the_reasons_of_both_sides():
@@ -144,13 +211,20 @@ def test_equal_points_give_either_with_the_reasons_of_both_sides():
 
 def test_reasons_come_heaviest_first():
     result = fire({"vendor": {"citrix"}, "existing": {"new_server"}, "host_os": {"rhel"}})
-    assert [r.points for r in result.reasons] == [2, 1, 1]
+    assert [r.points for r in result.reasons] == [3, 2, 1]
 
 
 def test_unknown_answers_rule_nothing_out_but_warn():
     result = fire({"hw_virt": {"unknown"}, "cpu_arch": {"unknown"}, "guest_os": {"windows"}})
     assert not result.blockers
     assert {r.code for r in result.warnings} == {"find-out-hw-virt", "find-out-cpu-arch"}
+
+
+def test_the_retired_arm_answer_warns_today_and_rules_kvm_out_per_the_articles():
+    results = verdicts(answers_of({"cpu_arch": {"arm"}, "existing": {"new_server"}}), RULES)
+    assert [r.code for r in results.today.warnings] == ["find-out-arm-width"]
+    assert results.today.outcome == "kvm"
+    assert results.articles.outcome == "xen"
 
 
 def test_a_blocked_side_keeps_its_points_but_loses():
@@ -171,11 +245,14 @@ def test_conditions_are_alternatives_within_a_question_and_all_required_across_q
 
 
 def test_a_rule_without_conditions_never_fires():
-    assert verdict({}, [Rule("empty", "block", {}, "kvm")]).outcome == "either"
+    result = verdict({"cpu_arch": frozenset({"x86_64"})}, [Rule("empty", "block", {}, "kvm")])
+    assert not result.blockers
 
 
 def test_reasons_citing_each_article_for_a_different_side_put_the_sources_at_odds():
-    result = fire({"priority": {"performance"}, "host_os": {"rhel"}})  # es → Xen, ru → KVM
+    result = fire(
+        {"priority": {"performance"}, "host_os": {"rhel"}}, "articles"
+    )  # es → Xen, ru → KVM
     assert result.sources_disagree
     assert result.at_odds == {"xen-performance", "kvm-rhel-host"}
 
@@ -194,7 +271,9 @@ def test_changes_tell_which_single_answer_lifts_a_none_verdict():
     found = {
         (c.question, c.options, c.outcome)
         for c in changes(
-            answers, RULES, {"hw_virt": ["yes", "no", "unknown"], "guest_os": ["linux", "windows"]}
+            answers,
+            RULES.today,
+            {"hw_virt": ["yes", "no", "unknown"], "guest_os": ["linux", "windows"]},
         )
     }
     assert ("hw_virt", frozenset({"yes"}), "either") in found
@@ -203,7 +282,22 @@ def test_changes_tell_which_single_answer_lifts_a_none_verdict():
 
 
 def test_changes_are_only_offered_for_a_none_verdict():
-    assert changes({"hw_virt": frozenset({"no"})}, RULES, {"hw_virt": ["yes", "no"]}) == ()
+    assert changes({"hw_virt": frozenset({"no"})}, RULES.today, {"hw_virt": ["yes", "no"]}) == ()
+
+
+OPTIONS = {code: options for code, (_, options) in QUESTIONS.items()}
+
+
+def test_an_unknown_architecture_that_could_overturn_the_verdict_is_urgent():
+    answers = answers_of({"cpu_arch": {"unknown"}, "existing": {"new_server"}})
+    assert overturning(answers, RULES.today, OPTIONS) == {"find-out-cpu-arch"}
+
+
+def test_an_unknown_that_cannot_change_the_verdict_is_not_urgent():
+    # The non-Linux host rules KVM out whatever the processor offers, and Linux guests run on Xen
+    # with or without VT-x: finding out changes nothing.
+    answers = answers_of({"hw_virt": {"unknown"}, "host_os": {"non_linux"}, "guest_os": {"linux"}})
+    assert overturning(answers, RULES.today, OPTIONS) == frozenset()
 
 
 @st.composite
@@ -221,34 +315,56 @@ def answer_sets(draw):
 
 @settings(max_examples=300, deadline=None)
 @given(answer_sets())
-def test_any_valid_answers_give_a_verdict_without_raising(answers):
-    result = verdict(answers, RULES)
-    assert result.outcome in {"xen", "kvm", "either", "none"}
-    assert all(points >= 0 for points in result.scores.values())
+def test_any_valid_answers_give_both_verdicts_without_raising(answers):
+    results = verdicts(answers, RULES)
+    for result in (results.today, results.articles):
+        assert result.outcome in {"xen", "kvm", "either", "none", "too_few"}
+        assert all(points >= 0 for points in result.scores.values())
 
 
 @settings(max_examples=300, deadline=None)
 @given(answer_sets())
-def test_a_blocked_side_never_wins(answers):
-    result = verdict(answers, RULES)
-    for side in ("xen", "kvm"):
-        if result.is_blocked(side):
-            assert result.outcome not in (side, "either")
+def test_a_blocked_side_never_wins_in_either_reading(answers):
+    results = verdicts(answers, RULES)
+    for result in (results.today, results.articles):
+        for side in ("xen", "kvm"):
+            if result.is_blocked(side):
+                assert result.outcome not in (side, "either", "too_few")
 
 
 @settings(max_examples=200, deadline=None)
 @given(answer_sets(), st.randoms(use_true_random=False))
-def test_the_same_answers_always_give_the_same_verdict(answers, random):
-    shuffled_rules = list(RULES)
-    random.shuffle(shuffled_rules)
+def test_the_same_answers_always_give_the_same_verdicts(answers, random):
+    today, articles = list(RULES.today), list(RULES.articles)
+    random.shuffle(today)
+    random.shuffle(articles)
     reordered = dict(reversed(list(answers.items())))
-    assert verdict(answers, RULES) == verdict(reordered, shuffled_rules) == verdict(answers, RULES)
+    shuffled = Readings(today=tuple(today), articles=tuple(articles))
+    assert verdicts(answers, RULES) == verdicts(reordered, shuffled) == verdicts(answers, RULES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer_sets())
+def test_each_reading_is_the_verdict_of_its_own_rules_alone(answers):
+    results = verdicts(answers, RULES)
+    assert results.today == verdict(answers, RULES.today)
+    assert results.articles == verdict(answers, RULES.articles)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer_sets())
+def test_a_changed_rule_fired_and_did_something_else_in_the_other_reading(answers):
+    results = verdicts(answers, RULES)
+    for code in results.changed:
+        assert results.today.fired.get(code) != results.articles.fired.get(code)
+    outcomes = {results.today.outcome, results.articles.outcome}
+    if len(outcomes) == 2 and "too_few" not in outcomes:
+        assert results.changed
 
 
 @settings(max_examples=100, deadline=None)
 @given(answer_sets())
 def test_every_change_offered_really_lifts_the_none_verdict(answers):
-    options = {code: options for code, (_, options) in QUESTIONS.items()}
-    for change in changes(answers, RULES, options):
+    for change in changes(answers, RULES.today, OPTIONS):
         changed = {**answers, change.question: change.options}
-        assert verdict(changed, RULES).outcome == change.outcome != "none"
+        assert verdict(changed, RULES.today).outcome == change.outcome != "none"

@@ -1,38 +1,19 @@
-"""Template helpers for translated content fields."""
+"""`{% tr obj "field" %}`: a translated model field, drawn by the one partial that marks English."""
 
 import re
 
 from django import template
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeData, SafeString, mark_safe
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
-from modeltranslation.settings import DEFAULT_LANGUAGE
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
+
+from core.texts import Text, translated
 
 register = template.Library()
 
 
-@register.simple_tag
-def tr(obj: object, field: str) -> SafeString | str:
-    """A translated field in the page's language; the English text, marked as such, when missing.
-
-    modeltranslation already falls back to English; this tag makes the fallback visible and sets
-    lang="en" so that screen readers pronounce it as English.
-    """
-    language = get_language()
-    own = getattr(obj, f"{field}_{language}", None)
-    if own or language == DEFAULT_LANGUAGE:
-        return getattr(obj, field) or ""
-    fallback = getattr(obj, f"{field}_{DEFAULT_LANGUAGE}", "") or ""
-    if not fallback:
-        return ""
-    return format_html(
-        '<span lang="{}">{}</span><span class="fallback-mark" title="{}">{}</span>',
-        DEFAULT_LANGUAGE,
-        fallback,
-        _("This text has not been translated yet; it is shown in English."),
-        _("in English"),
-    )
+@register.inclusion_tag("base.html#text")
+def tr(obj: object, field: str) -> dict[str, Text]:
+    return {"text": translated(obj, field)}
 
 
 # A command or a system file in running text: the commands the site asks visitors to run, with
@@ -44,10 +25,10 @@ _COMMAND = re.compile(
 
 
 @register.filter(needs_autoescape=True)
-def commands(text: object, autoescape: bool = True) -> SafeString | object:
+def commands(text: object, autoescape: bool = True) -> object:
     """Plain text with its commands and file paths in the code font (`uname -m`, /proc/cpuinfo)."""
     if isinstance(text, SafeData) or not isinstance(text, str):
-        return text  # already marked up (the "in English" fallback): shown as it is
+        return text  # already marked up: shown as it is
     escape = conditional_escape if autoescape else str
     out, last = [], 0
     for match in _COMMAND.finditer(text):

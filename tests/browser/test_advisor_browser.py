@@ -51,7 +51,7 @@ def test_the_wizard_in_spanish_with_javascript_swaps_only_the_step_and_keeps_the
     page.locator("button[name=go][value=next]").click()
     expect(page).to_have_url(re.compile(r"/es/advisor/verdict/\?"))
     expect(page.locator("h1.verdict-headline")).to_have_class(re.compile("verdict-kvm"))
-    expect(page.locator("#chart-desc")).to_contain_text("KVM: 6 puntos")
+    expect(page.locator("#chart-desc")).to_contain_text("KVM: 8 puntos")
 
 
 def test_the_wizard_in_russian_without_javascript_works_with_plain_forms(
