@@ -11,7 +11,7 @@ REDIS_URL_TEST ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 AUDIT_ARGS ?=
 
-.PHONY: help setup chromium run dev test test-fast test-postgres ci check deploy-check fix format-check bench screenshots audit admin messages makemessages static lint clean
+.PHONY: help setup chromium run dev test test-fast test-postgres cluster test-cluster ci check deploy-check fix format-check bench screenshots audit admin messages makemessages static lint clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -73,7 +73,7 @@ chromium:
 
 run: setup  ## Serve the site on http://127.0.0.1:$(PORT) (DEBUG off, static files by whitenoise)
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
-	@$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --log-level warning
+	@$(VENV)/bin/gunicorn config.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 test: setup chromium check  ## Run the checks and the whole suite, browser tests included
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -98,7 +98,25 @@ deploy-check: $(STAMPS)/requirements  ## Django's deployment checks with the pro
 test-postgres: setup  ## The tests that use the database or the cache, against PostgreSQL and Redis
 	DATABASE_URL=$(DATABASE_URL_PG) REDIS_URL=$(REDIS_URL_TEST) $(VENV)/bin/pytest -m "database and not browser" $(PYTEST_ARGS)
 
-ci: test test-postgres  ## What CI runs
+# The production shape on this machine: nginx, two instances, PostgreSQL and Redis.
+CLUSTER_PORT ?= 8000
+
+$(STAMPS)/nginx: | $(STAMPS)
+	@test -x /usr/sbin/nginx || { echo "Installing nginx"; apt-get update -qq && apt-get install -y -qq nginx-light || apt-get install -y -qq nginx; }
+	@touch $@
+
+$(STAMPS)/wrk: | $(STAMPS)
+	@test -x /usr/bin/wrk || { echo "Installing wrk"; apt-get update -qq && apt-get install -y -qq wrk; }
+	@touch $@
+
+cluster: setup $(STAMPS)/nginx  ## nginx on :$(CLUSTER_PORT) in front of two instances on PostgreSQL and Redis
+	DATABASE_URL=$(DATABASE_URL_PG) REDIS_URL=$(REDIS_URL_TEST) $(PY) deploy/cluster.py --port $(CLUSTER_PORT)
+
+test-cluster: setup $(STAMPS)/nginx  ## Kill an instance under load, edit through one and read through the other, slow clients
+	CLUSTER_TESTS=1 CLUSTER_PORT=$(CLUSTER_PORT) DATABASE_URL=$(DATABASE_URL_PG) REDIS_URL=$(REDIS_URL_TEST) \
+		$(VENV)/bin/pytest -s tests/cluster
+
+ci: test test-postgres test-cluster  ## What CI runs
 
 dev: setup  ## Development server with DEBUG on and auto-reload
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -106,7 +124,7 @@ dev: setup  ## Development server with DEBUG on and auto-reload
 admin: setup  ## Create an account for /admin/ (asks for a name and a password)
 	$(PY) manage.py createsuperuser
 
-bench: setup  ## Speed and memory figures
+bench: setup $(STAMPS)/wrk  ## Speed figures: each page against a bare WSGI app on the same gunicorn
 	$(PY) bench/run.py
 
 screenshots: setup chromium  ## PNGs of every page, phone and desktop, in each language, into screenshots/ (THEME=dark)

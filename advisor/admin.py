@@ -10,9 +10,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from comparison.admin import QuoteAdmin
+from comparison.models import Quote
 from core.admin import SideBySideTranslationAdmin
 
 from .models import Option, Question, Rule, Step
+from .protection import RuleProtectedAdmin, RuleProtectedInlineFormSet
 
 
 class QuestionInline(TranslationTabularInline):
@@ -31,12 +34,13 @@ class StepAdmin(SideBySideTranslationAdmin):
 
 class OptionInline(TranslationTabularInline):
     model = Option
+    formset = RuleProtectedInlineFormSet
     fields = ["code", "label", "order"]
     extra = 1
 
 
 @admin.register(Question)
-class QuestionAdmin(SideBySideTranslationAdmin):
+class QuestionAdmin(RuleProtectedAdmin, SideBySideTranslationAdmin):
     list_display = ["code", "text", "step", "kind", "order", "option_codes"]
     list_filter = ["step"]
     list_select_related = ["step"]
@@ -101,3 +105,12 @@ class RuleAdmin(SideBySideTranslationAdmin):
     @admin.display(description=_("when the answers include"))
     def when(self, rule: Rule) -> str:
         return " · ".join(str(option) for option in rule.conditions.all())
+
+
+# The rules' citations live in this app: the quotes' admin learns here which rules use a quote.
+admin.site.unregister(Quote)
+
+
+@admin.register(Quote)
+class RuleProtectedQuoteAdmin(RuleProtectedAdmin, QuoteAdmin):
+    pass

@@ -160,20 +160,25 @@ def _schemas() -> dict[str, Any]:
             _ref("Reading"),
             {
                 "type": "object",
-                "required": ["permalink"],
+                "required": ["permalink", "articles"],
                 "properties": {"permalink": text, "articles": _ref("Reading")},
             },
         ],
     }
+    edge = {"enum": ["xen", "kvm", "tie", "depends"]}
     criterion = {
         "type": "object",
-        "required": ["slug", "title", "xen", "kvm", "url", "citations"],
+        "required": ["slug", "title", "xen", "kvm", "edge", "articles_edge", "url", "citations"],
         "properties": {
             "slug": text,
             "title": text,
             "xen": text,
             "kvm": text,
+            "edge": {**edge, "description": _("Which side the row favours today.")},
+            "articles_edge": {**edge, "description": _("Which side the articles gave it.")},
             "note": maybe_text,
+            "note_reference": maybe_text,
+            "note_checked": maybe_text,
             "url": text,
             "citations": {
                 "type": "array",

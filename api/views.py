@@ -42,6 +42,7 @@ def comparison_json(rows: list[Criterion]) -> dict[str, Any]:
         topic = topics.setdefault(
             row.topic.slug, {"slug": row.topic.slug, "title": row.topic.title, "criteria": []}
         )
+        note = row.dated_note()
         topic["criteria"].append(
             {
                 "slug": row.slug,
@@ -49,10 +50,12 @@ def comparison_json(rows: list[Criterion]) -> dict[str, Any]:
                 "xen": row.xen,
                 "kvm": row.kvm,
                 "edge": row.edge,
+                "articles_edge": row.articles_edge,
                 "articles_disagree": row.articles_disagree,
                 "disagreement": row.disagreement or None,
-                "note": row.note or None,
-                "note_reference": row.note_reference or None,
+                "note": str(note.text) if note else None,
+                "note_reference": (str(note.reference) or note.url or None) if note else None,
+                "note_checked": note.checked.isoformat() if note and note.checked else None,
                 "url": row.get_absolute_url(),
                 "citations": [
                     {

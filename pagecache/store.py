@@ -7,7 +7,8 @@ the path has none). Requests with a session or message cookie are never served f
 
 No CSRF token is ever served from the cache: before a page is stored, every token masked from the
 visitor's secret is replaced by a placeholder, and each response gets a fresh token for its own
-visitor's secret (and the cookie, if the visitor had none). Such pages are compressed per response.
+visitor's secret (and the cookie, if the visitor had none); its compressed form is put together
+around the token without compressing the page again.
 
 Used by the middleware (every request Django sees) and by the WSGI fast path (hits only).
 """
@@ -18,7 +19,9 @@ import gzip
 import hashlib
 import logging
 import re
+import struct
 import time
+import zlib
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -40,6 +43,7 @@ KEYED_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_HISTORY_RESTORE_REQUEST")
 VARY_KEYED = {"accept-encoding", "accept-language", "cookie", "hx-request"}
 VARY_KEYED |= {"hx-history-restore-request"}
 NOT_STORED = {"content-length", "content-encoding", "etag", "date", "set-cookie"}
+GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no time
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 # After a cache error, go without the cache for a while instead of waiting on it every request.
 PAUSE_SECONDS = 10.0
@@ -50,9 +54,11 @@ class Entry:
     status: int
     headers: tuple[tuple[str, str], ...]
     body: bytes  # uncompressed; a CSRF token's place holds PLACEHOLDER
-    gzipped: bytes | None  # None when compressed per response (a token inside) or too small
+    gzipped: bytes | None  # None when it holds a token, or is too small to gain from it
     etag: str
     has_token: bool
+    # A page with one token: the compressed text before and after it (see _gzip_around()).
+    gzip_around: tuple[bytes, bytes] | None = None
 
 
 class _Cache:
@@ -136,6 +142,10 @@ def entry_for(request: HttpRequest, response: HttpResponseBase) -> Entry | None:
             return None
     headers = tuple((k, v) for k, v in response.items() if k.lower() not in NOT_STORED)
     compress = not has_token and len(body) >= 200
+    around = None
+    if has_token and body.count(PLACEHOLDER) == 1:
+        before, after = body.split(PLACEHOLDER)
+        around = (_deflate(before, zlib.Z_FULL_FLUSH), _deflate(after, zlib.Z_FINISH))
     return Entry(
         status=response.status_code,
         headers=headers,
@@ -143,7 +153,27 @@ def entry_for(request: HttpRequest, response: HttpResponseBase) -> Entry | None:
         gzipped=gzip.compress(body, compresslevel=6, mtime=0) if compress else None,
         etag=hashlib.sha256(body).hexdigest()[:24],
         has_token=has_token,
+        gzip_around=around,
     )
+
+
+def _deflate(data: bytes, flush: int) -> bytes:
+    # A fresh compressor: nothing refers back to text compressed elsewhere.
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush(flush)
+
+
+def _gzip_around(around: tuple[bytes, bytes], token: bytes, body: bytes) -> bytes:
+    """A page with its token, compressed without compressing the page again.
+
+    The text before the token ends on a byte boundary (a full flush), the token goes in as an
+    uncompressed ("stored") deflate block, and the text after it ends the stream: one valid gzip
+    member, whose checksum is that of the whole page.
+    """
+    before, after = around
+    stored = b"\x00" + struct.pack("<HH", len(token), 0xFFFF ^ len(token)) + token
+    trailer = struct.pack("<II", zlib.crc32(body), len(body) & 0xFFFFFFFF)
+    return GZIP_HEADER + before + stored + after + trailer
 
 
 def _unmask(token: bytes) -> str:
@@ -189,10 +219,14 @@ def respond(entry: Entry, environ: dict[str, Any]) -> tuple[int, list[tuple[str,
     """Status, headers and body for this visitor, from a cache entry."""
     headers = list(entry.headers)
     body, etag = entry.body, entry.etag
+    gzipped = entry.gzipped
     if entry.has_token:
         secret, new = _visitor_secret(environ)
         etag += "-" + hashlib.sha256(secret.encode()).hexdigest()[:8]
-        body = body.replace(PLACEHOLDER, csrf._mask_cipher_secret(secret).encode())
+        token = csrf._mask_cipher_secret(secret).encode()
+        body = body.replace(PLACEHOLDER, token)
+        if entry.gzip_around and _accepts_gzip(environ):
+            gzipped = _gzip_around(entry.gzip_around, token, body)
         if new:
             headers.append(("Set-Cookie", _cookie_header(secret)))
     names = {name.lower(): i for i, (name, _v) in enumerate(headers)}
@@ -209,8 +243,8 @@ def respond(entry: Entry, environ: dict[str, Any]) -> tuple[int, list[tuple[str,
     if entry.status == 200 and _matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
         kept = {"cache-control", "vary", "etag", "set-cookie", "content-location", "expires"}
         return 304, [(k, v) for k, v in headers if k.lower() in kept], b""
-    if _accepts_gzip(environ) and (entry.gzipped or (entry.has_token and len(body) >= 200)):
-        body = entry.gzipped or gzip.compress(body, compresslevel=6, mtime=0)
+    if _accepts_gzip(environ) and (gzipped or (entry.has_token and len(body) >= 200)):
+        body = gzipped or gzip.compress(body, compresslevel=6, mtime=0)
         headers.append(("Content-Encoding", "gzip"))
     headers.append(("Content-Length", str(len(body))))
     return entry.status, headers, b"" if environ.get("REQUEST_METHOD") == "HEAD" else body

@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from tests.factories import text_in
+
 BEFORE = [("comparison", "0002_editors_group"), ("advisor", "0002_editors_group")]
 AFTER = [("comparison", "0003_two_readings"), ("advisor", "0003_two_readings")]
 
@@ -18,6 +20,13 @@ def _migrate(targets):
     executor.loader.build_graph()
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_latest_migrations():
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -71,4 +80,51 @@ def test_going_back_keeps_what_the_articles_said_for_a_rule_that_is_off_today():
     old = _migrate(BEFORE)
     rule = old.get_model("advisor", "Rule").objects.get(code="xen-performance")
     assert (rule.effect, rule.points) == ("prefer", 2)
-    _migrate(AFTER)
+
+
+NEW_RULES = ["kvm-no-arm32", "xen-no-itanium", "xen-pv-guests-only", "kvm-proxmox", "xen-xcp-ng"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_seeded_before_two_readings_gets_todays_reading_and_the_new_codes(client):
+    call_command("seed", verbosity=0)
+    old = _migrate(BEFORE)
+    # What a database seeded by the one-reading site holds: no new codes or rules, old values.
+    Rule = old.get_model("advisor", "Rule")
+    Rule.objects.filter(code__in=[*NEW_RULES, "find-out-arm-width"]).delete()
+    old.get_model("advisor", "Option").objects.filter(
+        code__in=["arm64", "arm32", "xcp_ng", "proxmox"]
+    ).delete()
+    Rule.objects.filter(code="kvm-rhel-host").update(points=1)
+    Rule.objects.filter(code="xen-no-32bit-host").update(effect="warn", hypervisor="")
+    Rule.objects.filter(code="xen-citrix").update(reason_en="An editor's own reason.", points=2)
+    Criterion = old.get_model("comparison", "Criterion")
+    Criterion.objects.filter(slug__in=["performance", "cpu-architectures"]).update(edge="xen")
+    Criterion.objects.filter(slug="isolation").update(edge="tie")  # an editor's change
+
+    _migrate([*AFTER, ("comparison", "0004_today_edges"), ("advisor", "0004_today_readings")])
+    call_command("seed", add_missing=True, verbosity=0)
+
+    from advisor.models import Option
+    from advisor.models import Rule as CurrentRule
+    from comparison.models import Criterion as CurrentCriterion
+
+    edges = dict(CurrentCriterion.objects.values_list("slug", "edge"))
+    assert (edges["performance"], edges["cpu-architectures"], edges["isolation"]) == (
+        "tie",
+        "kvm",
+        "tie",
+    )
+    rules = {r.code: r for r in CurrentRule.objects.all()}
+    assert set(NEW_RULES) <= set(rules)
+    assert (rules["xen-performance"].effect, rules["kvm-rhel-host"].points) == ("off", 3)
+    assert (text_in(rules["xen-citrix"], "reason", "en"), rules["xen-citrix"].points) == (
+        "An editor's own reason.",
+        2,
+    )
+    assert Option.objects.get(question__code="cpu_arch", code="arm").retired
+    api = client.get("/api/v1/verdict?cpu_arch=ia64&hw_virt=yes").json()
+    assert (api["verdict"], api["articles"]["verdict"]) == ("none", "xen")
+    assert (
+        client.get("/api/v1/verdict?cpu_arch=arm32&existing=new_server").json()["verdict"] == "xen"
+    )

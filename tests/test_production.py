@@ -8,7 +8,6 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.core.management import call_command
 from django.test import Client, override_settings
 
 REDIS = os.environ.get("REDIS_URL", "")
@@ -18,41 +17,32 @@ MANIFEST = {
 }
 
 
-@pytest.fixture(scope="session")
-def collected(tmp_path_factory):
-    """collectstatic as production runs it (it compresses every file: once per session)."""
-    root = tmp_path_factory.mktemp("static")
-    with override_settings(STATIC_ROOT=root, STORAGES=MANIFEST):
-        call_command("collectstatic", interactive=False, verbosity=0, ignore_patterns=["scss"])
-    return root
-
-
 def manifest(root) -> dict[str, str]:
     return json.loads((root / "staticfiles.json").read_text())["paths"]
 
 
-def test_collectstatic_writes_hashed_brotli_and_gzip_files(collected):
-    css = manifest(collected)["css/site.css"]
+def test_collectstatic_writes_hashed_brotli_and_gzip_files(collected_static):
+    css = manifest(collected_static)["css/site.css"]
     assert css != "css/site.css"
     for suffix in ("", ".br", ".gz"):
-        assert (collected / (css + suffix)).is_file()
+        assert (collected_static / (css + suffix)).is_file()
 
 
-def test_whitenoise_serves_brotli_with_a_year_long_cache(collected, db):
-    css = manifest(collected)["css/site.css"]
-    with override_settings(STATIC_ROOT=collected, STORAGES=MANIFEST, DEBUG=False):
+def test_whitenoise_serves_brotli_with_a_year_long_cache(collected_static, db):
+    css = manifest(collected_static)["css/site.css"]
+    with override_settings(STATIC_ROOT=collected_static, STORAGES=MANIFEST, DEBUG=False):
         response = Client().get(f"/static/{css}", headers={"Accept-Encoding": "br, gzip"})
         body = response.getvalue()
     assert response.status_code == 200
     assert response["Content-Encoding"] == "br"
     assert "max-age=31536000" in response["Cache-Control"]
-    assert len(body) < (collected / css).stat().st_size / 3
+    assert len(body) < (collected_static / css).stat().st_size / 3
 
 
-def test_pages_link_the_hashed_files(collected, seeded):
-    with override_settings(STATIC_ROOT=collected, STORAGES=MANIFEST, DEBUG=False):
+def test_pages_link_the_hashed_files(collected_static, seeded):
+    with override_settings(STATIC_ROOT=collected_static, STORAGES=MANIFEST, DEBUG=False):
         html = Client().get("/en/compare/").content.decode()
-    assert f"/static/{manifest(collected)['css/site.css']}" in html
+    assert f"/static/{manifest(collected_static)['css/site.css']}" in html
 
 
 @pytest.mark.database

@@ -8,11 +8,11 @@ from django.utils import translation
 from modeltranslation.translator import translator
 
 from comparison.models import Citation, Criterion, Edge, Quote, Source, Topic
-from tests.factories import clear_content, text_in
+from tests.factories import LANGUAGES, clear_content, text_in
 
+# The seed is loaded once per session (tests/conftest.py); see the loading test below.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
-LANGUAGES = ("ru", "es", "en")
 
 # The rows PRODUCT.md ("The comparison") asks for; other code links to them by slug.
 REQUIRED_CRITERIA = [
@@ -71,11 +71,6 @@ REQUIRED_QUOTES = [
     "es-both-open-source",
     "es-features-both",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _seed_content(seeded):
-    """The seed is loaded once per session (tests/conftest.py); see the loading test below."""
 
 
 def test_the_whole_fixture_loads_into_an_empty_database():

@@ -47,12 +47,16 @@ def _wait_for(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
 
 
 @contextmanager
-def production_server() -> Iterator[str]:
-    """Collect, migrate, seed and serve in a temporary folder; yield the base URL."""
+def production_server(static_root: Path | None = None) -> Iterator[str]:
+    """Collect, migrate, seed and serve in a temporary folder; yield the base URL.
+
+    `static_root`: static files already collected for production (the tests' session collects
+    them once); without it the server collects its own.
+    """
     with tempfile.TemporaryDirectory(prefix="xenkvm-production-") as folder:
         work = Path(folder)
         (work / "production_settings.py").write_text(
-            SETTINGS.format(static_root=str(work / "static"))
+            SETTINGS.format(static_root=str(static_root or work / "static"))
         )
         env = {
             key: value
@@ -75,25 +79,16 @@ def production_server() -> Iterator[str]:
                 stdout=subprocess.DEVNULL,
             )
 
-        # Admin files are never on the measured pages; leaving them out halves the compression time.
-        manage("collectstatic", "--noinput", "--ignore=scss", "--ignore=admin", "-v0")
+        if static_root is None:
+            # Admin files are never on the measured pages; leaving them out halves the compression time.
+            manage("collectstatic", "--noinput", "--ignore=scss", "--ignore=admin", "-v0")
         manage("migrate", "--noinput", "-v0")
         manage("seed")
         port = free_port()
-        server = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        # The configuration `make run` uses; no access log, as for the yardstick in `make bench`.
+        command = [str(GUNICORN), "config.wsgi", "-c", "gunicorn.conf.py"]
+        env.update(WEB_CONCURRENCY="2", ACCESS_LOG="")
+        server = subprocess.Popen([*command, "--bind", f"127.0.0.1:{port}"], cwd=ROOT, env=env)
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_for(f"{base}/en/", server)

@@ -11,8 +11,9 @@ from playwright.sync_api import Page, expect
 from tests.browser.pages import ADVISOR_PAGES, BY_NAME, LANGUAGES, PAGES, visit
 
 AXE = Axe()
-# The pages whose phone layout differs most from the desktop one; axe checks them at 360 px too.
-PHONE_AXE = {"home", "compare", "advisor-errors", "verdict"}
+# The pages whose phone layout differs most from the desktop one; axe checks them at 360 px too,
+# in Russian only: the colours and markup are the same in every language, Russian's texts longest.
+PHONE_AXE = {("ru", "home"), ("ru", "compare"), ("ru", "advisor-errors"), ("ru", "verdict")}
 WIZARD_ANSWERS = {  # question code → option codes, in the order the steps ask them
     "cpu_arch": ["x86_64"],
     "hw_virt": ["yes"],
@@ -106,7 +107,7 @@ def test_every_page_passes_axe_works_without_javascript_and_fits_a_phone(
         visit(page, watch, site, language, site_page)
         if overflow := sideways_scroll(page):
             problems.append(f"{where} at 360 px scrolls sideways by {overflow} px")
-        if site_page.name in PHONE_AXE:
+        if (language, site_page.name) in PHONE_AXE:
             open_all_details(page)
             problems.append(axe_report(page, f"{where} at 360 px"))
     assert not any(problems), "\n\n".join(filter(None, problems))

@@ -3,6 +3,7 @@ serves them (gunicorn, DEBUG off, whitenoise's hashed brotli files, gzipped HTML
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Response
@@ -21,8 +22,8 @@ ENCODINGS = {"Accept-Encoding": "br, gzip"}
 
 
 @pytest.fixture(scope="module")
-def production() -> Iterator[str]:
-    with production_server() as base:
+def production(collected_static: Path) -> Iterator[str]:
+    with production_server(static_root=collected_static) as base:
         yield base
 
 
