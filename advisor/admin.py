@@ -4,8 +4,12 @@ The three languages of each text stand side by side (`SideBySideTranslationAdmin
 inlines' tables), so an editor compares them at a glance.
 """
 
+from typing import Any
+
+import reversion
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.db.models import ManyToManyField, QuerySet
+from django.forms import ModelMultipleChoiceField
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
@@ -16,6 +20,13 @@ from core.admin import SideBySideTranslationAdmin
 
 from .models import Option, Question, Rule, Step
 from .protection import RuleProtectedAdmin, RuleProtectedInlineFormSet
+
+# As in comparison/admin.py: registered once the translated columns exist. A rule's version holds
+# its conditions and quotes (many-to-many fields are part of the row's data); a question's its options.
+reversion.register(Option)
+reversion.register(Question, follow=["options"])
+reversion.register(Step)
+reversion.register(Rule)
 
 
 class QuestionInline(TranslationTabularInline):
@@ -101,6 +112,14 @@ class RuleAdmin(SideBySideTranslationAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Rule]:
         return super().get_queryset(request).prefetch_related("conditions__question")
+
+    def formfield_for_manytomany(
+        self, db_field: ManyToManyField, request: HttpRequest, **kwargs: Any
+    ) -> ModelMultipleChoiceField | None:
+        # Each option reads "question: answer" (Option.__str__): one query for all of them.
+        if db_field.name == "conditions":
+            kwargs["queryset"] = Option.objects.select_related("question")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("when the answers include"))
     def when(self, rule: Rule) -> str:

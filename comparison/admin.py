@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
@@ -6,6 +7,16 @@ from modeltranslation.settings import DEFAULT_LANGUAGE
 from core.admin import SideBySideTranslationAdmin
 
 from .models import Citation, Criterion, Quote, Source, Topic
+
+# Registered here, not in models.py: modeltranslation has added the ru/es/en columns by the time the
+# admin is loaded, so every version records all three languages. A criterion's version carries its
+# citations, so a revert or a recovery restores them as one unit. (A topic does not carry its rows:
+# reverting a topic must not delete a row added since, which rules may rest on.)
+reversion.register(Source)
+reversion.register(Quote)
+reversion.register(Citation)
+reversion.register(Criterion, follow=["citations"])
+reversion.register(Topic)
 
 
 class CitationInline(admin.TabularInline):

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    # History of the content: every admin save is a revision (registered in the apps' admin.py).
+    "reversion",
+    "reversion_compare",
     "core",
     "comparison",
     "advisor",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from reversion_compare.admin import CompareVersionAdmin
+
+from .concurrency import ConcurrencyMixin
+from .translation_status import CURRENT, MISSING, STALE, marks_for, statuses
 
 if TYPE_CHECKING:
     from django.contrib.admin.options import _FieldOpts, _FieldsetSpec
@@ -18,11 +23,17 @@ admin.site.site_title = _("Xen or KVM? editors")
 admin.site.index_title = _("Comparison and advisor content")
 
 
-class SideBySideTranslationAdmin(TranslationAdmin):
+class SideBySideTranslationAdmin(ConcurrencyMixin, CompareVersionAdmin, TranslationAdmin):
     """The languages of each translated field on one line (ru | es | en), served without JavaScript.
 
     modeltranslation's tabbed admin needs jQuery UI from a CDN; this keeps every asset on the site
     and lets an editor compare the three texts at a glance.
+
+    Every save is a revision (django-reversion): "History" compares two versions language by
+    language and reverts one, "Recover deleted …" brings a deleted row back. The models are
+    registered explicitly in the apps' admin.py, with what each one carries along. A save over
+    someone else's newer save is refused with their change shown (`ConcurrencyMixin`). The lists
+    show each row's translation status (core/translation_status.py), with a filter for it.
     """
 
     class Media:
@@ -50,3 +61,60 @@ class SideBySideTranslationAdmin(TranslationAdmin):
             grouped_options: _FieldOpts = {**options, "fields": tuple(lines)}
             grouped.append((name, grouped_options))
         return grouped
+
+    def get_list_display(self, request: HttpRequest) -> list[str | Callable[[Any], str | bool]]:
+        # One query for the marks of every row on the page, however many rows it shows.
+        marks: dict[str, dict] | None = None
+
+        def translation(obj: Model) -> str:
+            nonlocal marks
+            if marks is None:
+                marks = marks_for(self.model)
+            found = statuses(obj, marks.get(str(obj.pk), {}))
+            problems = [
+                f"{language}: {STATUS_LABELS[status]}"
+                for language, status in found.items()
+                if status != CURRENT
+            ]
+            return " · ".join(problems) or str(STATUS_LABELS[CURRENT])
+
+        translation.short_description = _("translation")  # type: ignore[attr-defined]
+        return [*super().get_list_display(request), translation]
+
+    def get_list_filter(self, request: HttpRequest) -> list[Any]:
+        return [*super().get_list_filter(request), TranslationStatusFilter]
+
+
+STATUS_LABELS = {
+    MISSING: _("missing"),
+    STALE: _("stale, the English changed"),
+    CURRENT: _("up to date"),
+}
+
+
+class TranslationStatusFilter(admin.SimpleListFilter):
+    """Rows whose Russian or Spanish is missing, or older than their English."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [
+            (MISSING, _("a translation is missing")),
+            (STALE, _("a translation is older than the English")),
+            (CURRENT, _("all translations up to date")),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        wanted = self.value()
+        if wanted not in STATUS_LABELS:
+            return queryset
+        marks = marks_for(queryset.model)
+        chosen = []
+        for obj in queryset:
+            found = set(statuses(obj, marks.get(str(obj.pk), {})).values())
+            if (wanted == CURRENT and found == {CURRENT}) or (
+                wanted != CURRENT and wanted in found
+            ):
+                chosen.append(obj.pk)
+        return queryset.filter(pk__in=chosen)

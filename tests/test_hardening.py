@@ -159,3 +159,16 @@ def test_the_lock_is_per_address(client, editor):
         "/admin/login/?next=/admin/", {"username": "editor", "password": "a-long-editor-password"}
     )
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("ru", "Ошибка сервера"), ("es", "Error del servidor")]
+)
+def test_the_500_page_renders_without_a_request_in_the_visitors_language(language, heading):
+    # Django renders 500.html with no request and no context processors: it must still work.
+    from django.template import loader
+    from django.utils import translation
+
+    with translation.override(language):
+        html = loader.get_template("500.html").render()
+    assert f"<h1>{heading}</h1>" in html

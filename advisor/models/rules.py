@@ -211,3 +211,17 @@ class Rule(DatedNote):
             ),
             order=self.order,
         )
+
+
+# The admin's delete pages list the links between rules and options or quotes that go too; without
+# these they would read "Rule_conditions object (21)".
+def _condition_link(link: models.Model) -> str:
+    return f"{link.rule} ← {link.option}"  # type: ignore[attr-defined]
+
+
+def _quote_link(link: models.Model) -> str:
+    return f"{link.rule} ← {link.quote}"  # type: ignore[attr-defined]
+
+
+Rule.conditions.through.__str__ = _condition_link  # type: ignore[method-assign,assignment]
+Rule.quotes.through.__str__ = _quote_link  # type: ignore[method-assign,assignment]

@@ -179,7 +179,8 @@ class Option(models.Model):
         verbose_name_plural = _("options")
 
     def __str__(self) -> str:
-        return f"{self.question.code} = {self.code}"
+        # As the editor reads it in a rule's conditions, in the admin's language.
+        return f"{self.question.text}: {self.label}"
 
     def natural_key(self) -> tuple[str, str]:
         return (self.question.code, self.code)

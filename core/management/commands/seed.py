@@ -74,15 +74,26 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        loaded, added = [], 0
+        loaded, added, app_labels = [], 0, set()
         with transaction.atomic():
             for fixture, model_label in settings.SEED_FIXTURES.items():
-                if apps.get_model(model_label).objects.exists():
+                model = apps.get_model(model_label)
+                app_labels.add(model._meta.app_label)
+                if model.objects.exists():
                     if options["add_missing"]:
                         added += add_missing(fixture)
                     continue
                 call_command("loaddata", fixture, verbosity=0)
                 loaded.append(fixture)
+            if loaded or added:
+                # The seeded content's first version (only for rows that have none), so the first
+                # edit can be compared and reverted.
+                call_command(
+                    "createinitialrevisions",
+                    *sorted(app_labels),
+                    comment="Seed content.",
+                    verbosity=0,
+                )
         if loaded:
             self.stdout.write(self.style.SUCCESS(f"Seed content loaded: {', '.join(loaded)}."))
         if added:
