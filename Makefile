@@ -127,8 +127,8 @@ admin: setup  ## Create an account for /admin/ (asks for a name and a password)
 bench: setup $(STAMPS)/wrk  ## Speed figures: each page against a bare WSGI app on the same gunicorn
 	$(PY) bench/run.py
 
-screenshots: setup chromium  ## PNGs of every page, phone and desktop, in each language, into screenshots/
-	$(PY) bench/screenshots.py
+screenshots: setup chromium  ## PNGs of every page, phone and desktop, in each language, into screenshots/ (THEME=dark)
+	$(PY) bench/screenshots.py $(if $(THEME),--theme=$(THEME))
 
 # Lighthouse has its own package.json: `make test` never installs it (185 MB), only `make audit`.
 $(STAMPS)/lighthouse: bench/lighthouse/package.json bench/lighthouse/package-lock.json | $(STAMPS)

@@ -16,7 +16,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from comparison.admin import QuoteAdmin
 from comparison.models import Quote
-from core.admin import SideBySideTranslationAdmin
+from core.admin import LabelledInlineMixin, SideBySideTranslationAdmin
 
 from .models import Option, Question, Rule, Step
 from .protection import RuleProtectedAdmin, RuleProtectedInlineFormSet
@@ -29,7 +29,7 @@ reversion.register(Step)
 reversion.register(Rule)
 
 
-class QuestionInline(TranslationTabularInline):
+class QuestionInline(LabelledInlineMixin, TranslationTabularInline):
     model = Question
     fields = ["code", "text", "kind", "order"]
     extra = 0
@@ -43,7 +43,7 @@ class StepAdmin(SideBySideTranslationAdmin):
     inlines = [QuestionInline]
 
 
-class OptionInline(TranslationTabularInline):
+class OptionInline(LabelledInlineMixin, TranslationTabularInline):
     model = Option
     formset = RuleProtectedInlineFormSet
     fields = ["code", "label", "order"]
@@ -84,6 +84,10 @@ class RuleAdmin(SideBySideTranslationAdmin):
     list_select_related = ["criterion"]
     search_fields = ["code", "reason", "today_reason", "note"]
     filter_horizontal = ["conditions", "quotes"]
+
+    class Media:
+        js = ["admin_site/select-filter-names.js"]
+
     fieldsets = [
         (None, {"fields": ["code", "hypervisor", "conditions", "active", "order"]}),
         (

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.texts import Text
@@ -20,7 +20,9 @@ from .answers import Option, Question, Step, Wizard, pairs, to_query
 from .verdict import HYPERVISORS, Answers, Change, ReadingName, Rule, Verdict, Verdicts
 
 # The keys the wizard's own pages add to a query; answers are everything else.
-PAGE_KEYS = frozenset({"go", "detected", "detect_note"})
+PAGE_KEYS = frozenset({"go", "goto", "detected", "detect_note"})
+# The questions a pasted lscpu or os-release can answer: their steps offer the paste box.
+DETECTABLE = frozenset({"cpu_arch", "hw_virt", "host_os"})
 
 OUTCOME_NAMES = {
     "xen": "Xen",
@@ -28,6 +30,15 @@ OUTCOME_NAMES = {
     "either": _("Either"),
     "none": _("Neither"),
     "too_few": _("Not enough answers"),
+}
+# The same outcomes inside a sentence ("the verdict would be: either"), where ru and es write them
+# in lower case.
+OUTCOME_PHRASES = {
+    "xen": "Xen",
+    "kvm": "KVM",
+    "either": pgettext_lazy("verdict, inside a sentence", "either of the two"),
+    "none": pgettext_lazy("verdict, inside a sentence", "neither"),
+    "too_few": pgettext_lazy("verdict, inside a sentence", "not enough answers"),
 }
 HEADLINES = {
     "xen": _("Xen suits these answers better"),
@@ -93,10 +104,12 @@ def verdict_url(wizard: Wizard, answers: Answers) -> str:
 
 
 def detect_step(wizard: Wizard) -> Step:
-    """The step that offers to read lscpu output: the one that asks for the architecture."""
-    return next(
-        (s for s in wizard.steps if any(q.code == "cpu_arch" for q in s.questions)), wizard.steps[0]
-    )
+    """The first step that offers to read lscpu output: the one that asks for the architecture."""
+    return next((s for s in wizard.steps if offers_detect(s)), wizard.steps[0])
+
+
+def offers_detect(step: Step) -> bool:
+    return any(q.code in DETECTABLE for q in step.questions)
 
 
 @dataclass(frozen=True)
@@ -165,8 +178,12 @@ def step_context(
         "fields": fields(step.questions, answers, missing),
         "missing": list(missing),
         "hidden": pairs(answers, wizard, skip=step),
-        "all_answers": pairs(answers, wizard),
-        "offers_detect": step == detect_step(wizard),
+        "start_url": reverse("advisor:wizard") + "?go=start",
+        "offers_detect": offers_detect(step),
+        # The paste box posts to the step's own address, so a refused paste leaves the visitor on
+        # a page that reloads and switches language like any other step.
+        "detect_action": step_url(wizard, step, answers),
+        "asks_distribution": any(q.code == "host_os" for q in step.questions),
         "detected": [(q, q.labels(answers.get(q.code, ()))) for q in found],
         "detect_notes": [DETECT_NOTES[code] for code in detected if code in DETECT_NOTES],
         "verdict_url": verdict_url(wizard, answers),
@@ -191,8 +208,12 @@ class Bar:
         return 52 + self.width + 8
 
 
-def bars(result: Verdict, *, length: int = 220) -> list[Bar]:
-    """The chart's bars: the longest is `length` units; a side without points gets a sliver."""
+def bars(result: Verdict, *, length: int = 200) -> list[Bar]:
+    """The chart's bars: the longest is `length` units; a side without points gets a sliver.
+
+    The drawing is 480 units wide: after the longest bar (it ends at 260) there are 220 units for
+    its label, which the longest one ("12 · descartado", "12 · исключён") needs about 140 of.
+    """
     most = max([*result.scores.values(), 1])
     return [
         Bar(
@@ -288,7 +309,7 @@ def verdict_context(
             WhatIf(
                 wizard.questions[c.question],
                 wizard.questions[c.question].labels(c.options),
-                str(OUTCOME_NAMES[c.outcome]),
+                str(OUTCOME_PHRASES[c.outcome]),
                 verdict_url(wizard, {**answers, c.question: c.options}),
             )
             for c in options
@@ -299,4 +320,5 @@ def verdict_context(
         + urlencode([*pairs(answers, wizard), ("lang", get_language())]),
         "wizard_url": step_url(wizard, wizard.steps[-1], answers),
         "wizard_start_url": step_url(wizard, wizard.steps[0], answers),
+        "start_url": reverse("advisor:wizard") + "?go=start",
     }

@@ -7,15 +7,21 @@ the whole page, because htmx puts it in place of the body.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    QueryDict,
+)
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
-from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect, push_url
+from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.vary import vary_on_cookie, vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect, push_url, replace_url
 
 from core.http import HtmxHttpRequest, wants_fragment
 
-from . import content, pages
+from . import content, draft, pages
 from .answers import Parsed, Step, Wizard, missing, parse
 from .forms import DetectForm
 from .verdict import Answers, changes, overturning, verdicts
@@ -52,45 +58,78 @@ def _step_page(
     return push_url(response, False) if missing else response
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 @vary_on_headers("HX-Request")
+@vary_on_cookie
 def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
+    """A step (GET), or the paste box's text read into this step's answers (POST)."""
     wizard = content.wizard()
     current = wizard.step(code)
     if current is None:
         raise Http404
     parsed = _parse(request.GET, wizard)
-    go = request.GET.get("go", "")
-    if parsed.errors or go not in ("", "next", "back"):
+    go, goto = request.GET.get("go", ""), request.GET.get("goto", "")
+    target = wizard.step(goto) if goto else None
+    if parsed.errors or go not in ("", "next", "back", "start") or (goto and target is None):
         return _invalid(request, wizard, parsed)
-    unanswered = missing(current, parsed.answers) if go == "next" else []
-    if not go or unanswered:
+    if request.method == "POST":
+        if not pages.offers_detect(current):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return _read_paste(request, wizard, current, parsed.answers)
+    if go == "start":
+        restart = redirect(pages.step_url(wizard, wizard.steps[0], {}))
+        draft.forget(restart)
+        return restart
+    unanswered = missing(current, parsed.answers) if go == "next" and not target else []
+    if not (go or target):
+        answers = draft.fill(request, wizard, current, parsed.answers)
+        return _step_page(request, wizard, current, answers)
+    if unanswered:
         return _step_page(request, wizard, current, parsed.answers, missing=unanswered)
-    target = wizard.neighbour(current, "next" if go == "next" else "back")
+    if target is None:  # Next or Back rather than a step of the progress bar
+        target = wizard.neighbour(current, "next" if go == "next" else "back")
+    response = _leave(request, wizard, target, parsed.answers)
+    draft.remember(request, response, wizard, parsed.answers)
+    return response
+
+
+def _leave(
+    request: HtmxHttpRequest, wizard: Wizard, target: Step | None, answers: Answers
+) -> HttpResponse:
+    """Off to another step (a step of the progress bar, Next or Back), or after the last, the verdict."""
     if target is None:
-        url = pages.verdict_url(wizard, parsed.answers)
+        url = pages.verdict_url(wizard, answers)
         # The verdict is a page of its own, not a step: htmx loads it whole.
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-    return redirect(pages.step_url(wizard, target, parsed.answers))
+    return redirect(pages.step_url(wizard, target, answers))
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def detect(request: HtmxHttpRequest) -> HttpResponse:
+    """The paste box's former address. A GET (a reload, a language switch) goes to the step."""
     wizard = content.wizard()
-    parsed = _parse(request.POST, wizard, FORM_KEYS)
+    parsed = _parse(request.POST if request.method == "POST" else request.GET, wizard, FORM_KEYS)
     if parsed.errors:
         return _invalid(request, wizard, parsed)
-    step, form = pages.detect_step(wizard), DetectForm(request.POST)
+    if request.method == "GET":
+        return redirect(pages.step_url(wizard, pages.detect_step(wizard), parsed.answers))
+    return _read_paste(request, wizard, pages.detect_step(wizard), parsed.answers)
+
+
+def _read_paste(
+    request: HtmxHttpRequest, wizard: Wizard, step: Step, answers: Answers
+) -> HttpResponse:
+    form = DetectForm(request.POST)
     if not form.is_valid():
         status = 413 if form.too_large else 200
-        return _step_page(request, wizard, step, parsed.answers, form=form, status=status)
+        return _step_page(request, wizard, step, answers, form=form, status=status)
     found = {
         question: frozenset({option})
         for question, option in form.detection.answers.items()
         if option in wizard.options.get(question, ())
     }
     flags = [("detected", q) for q in found] + [("detect_note", n) for n in form.detection.notes]
-    url = pages.step_url(wizard, step, {**parsed.answers, **found}, flags)
+    url = pages.step_url(wizard, step, {**answers, **found}, flags)
     return HttpResponseRedirect(url, status=303)
 
 
@@ -112,6 +151,7 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
         fragment=wants_fragment(request),
     )
     if context["fragment"]:
-        # The what-if form may send empty answers; the history gets the canonical address.
-        return push_url(render(request, "advisor/verdict.html#result", context), permalink)
+        # The what-if form may send empty answers; the address becomes the canonical one. Replaced,
+        # not pushed: trying answers out is one visit, not a history entry per try.
+        return replace_url(render(request, "advisor/verdict.html#result", context), permalink)
     return render(request, "advisor/verdict.html", context)

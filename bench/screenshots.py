@@ -1,10 +1,14 @@
 """`make screenshots`: a full-page PNG of every page at phone and desktop width, in each language.
 
+`make screenshots THEME=dark` (or `bench/screenshots.py --theme=dark`) shows the pages as a system
+set to dark colours sees them; the files then end in -dark.png.
+
 Writes screenshots/<lang>-<page>-<width>.png from the production server (tests/browser/production.py),
 for the pages the browser tests check (tests/browser/pages.py). Reports, and exits 1 on, a wrong
 status, a console error or a page wider than the screen.
 """
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -21,6 +25,10 @@ OUT = ROOT / "screenshots"
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--theme", choices=["light", "dark"], default="light")
+    theme = parser.parse_args().theme
+    suffix = "" if theme == "light" else f"-{theme}"
     OUT.mkdir(exist_ok=True)
     problems: list[str] = []
     errors: list[str] = []  # console errors of the page being shot
@@ -32,7 +40,9 @@ def main() -> int:
     with production_server() as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for viewport, mobile in ((PHONE, True), (DESKTOP, False)):
-            context = browser.new_context(viewport=viewport, is_mobile=mobile, has_touch=mobile)
+            context = browser.new_context(
+                viewport=viewport, is_mobile=mobile, has_touch=mobile, color_scheme=theme
+            )
             page = context.new_page()
             page.on("console", keep_error)
             for language, site_page in pages():
@@ -50,7 +60,7 @@ def main() -> int:
                 )
                 if overflow > 0:
                     problems.append(f"{where}: scrolls sideways by {overflow} px")
-                path = OUT / f"{language}-{site_page.name}-{viewport['width']}.png"
+                path = OUT / f"{language}-{site_page.name}-{viewport['width']}{suffix}.png"
                 page.screenshot(path=path, full_page=True)
                 print(path.relative_to(ROOT))
             context.close()

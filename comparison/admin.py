@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.settings import DEFAULT_LANGUAGE
 
-from core.admin import SideBySideTranslationAdmin
+from core.admin import LabelledInlineMixin, SideBySideTranslationAdmin
 
 from .models import Citation, Criterion, Quote, Source, Topic
 
@@ -19,10 +19,10 @@ reversion.register(Criterion, follow=["citations"])
 reversion.register(Topic)
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(LabelledInlineMixin, admin.TabularInline):
     model = Citation
     extra = 1
-    autocomplete_fields = ["quote"]
+    # A plain, labelled select: the autocomplete widget's combobox has no accessible name.
     fields = ["quote", "side", "order"]
 
 
@@ -49,7 +49,7 @@ class QuoteAdmin(SideBySideTranslationAdmin):
         return quote.citations.count()
 
 
-class CriterionInline(TranslationTabularInline):
+class CriterionInline(LabelledInlineMixin, TranslationTabularInline):
     model = Criterion
     fields = ["title", "edge", "order"]
     extra = 0

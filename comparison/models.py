@@ -6,14 +6,28 @@ django-modeltranslation (see translation.py); the original passages of the artic
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F, Max, Prefetch
 from django.urls import reverse
+from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
 from core.texts import Note, translated
+
+
+def last_updated() -> datetime.date:
+    """When the visible content last changed: an editor's latest admin change, or the date the
+    seeded content was last reviewed (settings.CONTENT_REVIEWED), whichever is later."""
+    latest = LogEntry.objects.filter(
+        content_type__app_label__in=("comparison", "advisor")
+    ).aggregate(latest=Max("action_time"))["latest"]
+    reviewed: datetime.date = settings.CONTENT_REVIEWED
+    return max(reviewed, localdate(latest)) if latest else reviewed
 
 
 class Hypervisor(models.TextChoices):
@@ -161,6 +175,17 @@ class Quote(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("comparison:sources") + f"#{self.anchor}"
+
+    def cited_by(self) -> list[tuple[Criterion, bool]]:
+        """The rows that quote this passage, and whether the advisor's reasons quote it there too.
+
+        A rule rests on a row, so a passage quoted by a rule is shown as its row, marked.
+        """
+        rows = {row.pk: row for row in self.criteria.all()}
+        advisor = {rule.criterion_id for rule in self.advisor_rules.all()}  # type: ignore[attr-defined]
+        for rule in self.advisor_rules.all():  # type: ignore[attr-defined]
+            rows.setdefault(rule.criterion_id, rule.criterion)
+        return [(row, pk in advisor) for pk, row in rows.items()]
 
     def natural_key(self) -> tuple[str]:
         return (self.anchor,)

@@ -6,13 +6,17 @@ from django.views.decorators.vary import vary_on_headers
 from core.http import HtmxHttpRequest, wants_fragment
 
 from .forms import TableFilterForm
-from .models import Criterion, Source
+from .models import Criterion, Source, last_updated
 from .sources import passages
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"criteria_count": Criterion.objects.count(), "sources": Source.objects.all()}
+    context = {
+        "criteria_count": Criterion.objects.count(),
+        "sources": Source.objects.all(),
+        "last_updated": last_updated(),
+    }
     return render(request, "comparison/home.html", context)
 
 
@@ -28,6 +32,7 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
         "show": show,
         "filters": form.links(),
         "total": Criterion.objects.count(),
+        "last_updated": last_updated(),
         "fragment": wants_fragment(request),
     }
     template = "comparison/compare.html#table" if context["fragment"] else "comparison/compare.html"
@@ -36,8 +41,22 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 def sources(request: HttpRequest) -> HttpResponse:
-    articles = [
-        (source, passages(source.text, list(source.quotes.all())))
-        for source in Source.objects.prefetch_related("quotes")
-    ]
-    return render(request, "comparison/sources.html", {"articles": articles})
+    articles = Source.objects.prefetch_related(
+        "quotes__criteria", "quotes__advisor_rules__criterion"
+    )
+    # Each passage links back to the rows that quote it, directly or through a verdict's reason.
+    cited = {q.anchor: q.cited_by() for a in articles for q in a.quotes.all()}
+    context = {
+        "articles": [
+            (
+                article,
+                [
+                    [(seg, [row for anchor in seg.anchors for row in cited[anchor]]) for seg in p]
+                    for p in passages(article.text, list(article.quotes.all()))
+                ],
+            )
+            for article in articles
+        ],
+        "last_updated": last_updated(),
+    }
+    return render(request, "comparison/sources.html", context)

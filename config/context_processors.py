@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve, translate_url
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 
 
@@ -35,7 +36,9 @@ def languages(request: HttpRequest) -> dict[str, object]:
         alternates.append(
             {
                 "code": code,
-                "name": get_language_info(code)["name_local"],
+                # Django names some languages in lower case ("español"): a list of names reads evenly
+                # capitalised, as each name does when it stands alone.
+                "name": capfirst(get_language_info(code)["name_local"]),
                 "url": url,
                 "absolute_url": origin + url if exists and origin else "",
                 "current": code == current,

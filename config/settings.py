@@ -6,7 +6,7 @@ SECURE_HSTS_PRELOAD, TRUSTED_PROXIES (see README.md, "Settings").
 """
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -264,3 +264,6 @@ LOGGING = {
 
 # `manage.py seed` loads each fixture, in order, when its model has no rows yet.
 SEED_FIXTURES = {"comparison": "comparison.Source", "advisor": "advisor.Question"}
+# When the seeded content was last checked against its sources and today's facts: the "last
+# updated" date the pages show until an editor saves something later in admin.
+CONTENT_REVIEWED = date(2026, 11, 21)

@@ -6,7 +6,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.contrib.admin.options import BaseModelAdmin, InlineModelAdmin
+from django.db.models import Field, Model, QuerySet
+from django.forms import BaseForm
+from django.forms import Field as FormField
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -23,7 +27,39 @@ admin.site.site_title = _("Xen or KVM? editors")
 admin.site.index_title = _("Comparison and advisor content")
 
 
-class SideBySideTranslationAdmin(ConcurrencyMixin, CompareVersionAdmin, TranslationAdmin):
+class LabelledInputsMixin(BaseModelAdmin):
+    """Every input named for screen readers: in the inlines' tables and the editable lists a
+    field's name is only in the column header, so each input also carries it as `aria-label`."""
+
+    def formfield_for_dbfield(
+        self, db_field: Field, request: HttpRequest, **kwargs: Any
+    ) -> FormField | None:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.verbose_name:
+            formfield.widget.attrs.setdefault("aria-label", db_field.verbose_name)
+        return formfield
+
+
+class LabelledInlineMixin(LabelledInputsMixin, InlineModelAdmin):
+    """`LabelledInputsMixin` for an inline table, its "delete" checkboxes included."""
+
+    def get_formset(
+        self, request: HttpRequest, obj: Model | None = None, **kwargs: Any
+    ) -> type[BaseInlineFormSet]:
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class LabelledFormSet(formset):  # type: ignore[valid-type,misc]
+            def add_fields(self, form: BaseForm, index: int | None) -> None:
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    form.fields["DELETE"].widget.attrs.setdefault("aria-label", _("Delete"))
+
+        return LabelledFormSet
+
+
+class SideBySideTranslationAdmin(
+    LabelledInputsMixin, ConcurrencyMixin, CompareVersionAdmin, TranslationAdmin
+):
     """The languages of each translated field on one line (ru | es | en), served without JavaScript.
 
     modeltranslation's tabbed admin needs jQuery UI from a CDN; this keeps every asset on the site

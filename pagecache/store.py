@@ -94,7 +94,8 @@ def request_id(environ: dict[str, Any]) -> str | None:
     if path == "/" or path.startswith(settings.PAGECACHE_EXCLUDE):
         return None
     cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
-    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+    # "advisor_answers" refills a wizard step for one visitor (advisor/draft.py).
+    if cookies.keys() & {settings.SESSION_COOKIE_NAME, "messages", "advisor_answers"}:
         return None
     parts = [_scheme(environ), environ.get("HTTP_HOST", "").lower(), path]
     parts += [environ.get("QUERY_STRING", "")] + [environ.get(h, "") for h in KEYED_HEADERS]

@@ -4,6 +4,8 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 
@@ -100,6 +102,21 @@ def test_head_answers_like_get(client):
     assert response.content == b""
 
 
+@pytest.fixture
+def connections_kept_open():
+    """Keep the test's database connection across requests, as Django's own test client does.
+
+    Called through WSGI, each request would otherwise close the connection that holds the test's
+    transaction (PostgreSQL then answers "the connection is closed").
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("connections_kept_open")
 def test_the_api_answers_as_its_document_says():
     """schemathesis generates requests from the document and checks every answer against it:
     status codes, content types, headers and bodies (in-process, through the WSGI app)."""

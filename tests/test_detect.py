@@ -175,9 +175,43 @@ def test_detect_says_so_when_nothing_is_recognised(client, seeded):
     assert "&lt;b&gt;just some text&lt;/b&gt;" in response.text
 
 
-def test_detect_refuses_tampered_answers_and_get_requests(client, seeded):
+def test_detect_refuses_tampered_answers(client, seeded):
     assert detect_post(client, INTEL_LSCPU, cpu_arch="sparc").status_code == 400
-    assert client.get("/en/advisor/detect/").status_code == 405
+
+
+@pytest.mark.parametrize("language", ["ru", "es", "en"])
+def test_the_former_paste_address_leads_to_the_paste_box_keeping_the_answers(
+    client, seeded, language
+):
+    # A reload or a language switch on the old address used to answer a bare 405.
+    response = client.get(f"/{language}/advisor/detect/?priority=maturity&cpu_arch=ia64")
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/advisor/?cpu_arch=ia64&priority=maturity"
+
+
+@pytest.mark.parametrize(("language", "other"), [("ru", "es"), ("es", "en"), ("en", "ru")])
+def test_a_refused_paste_leaves_the_visitor_on_the_steps_own_address(
+    client, seeded, language, other
+):
+    step = f"/{language}/advisor/?cpu_arch=ia64&priority=maturity"
+    page = client.get(step)
+    assert f'<form method="post" action="{step.replace("&", "&amp;")}">' in page.text
+    response = client.post(step, {"text": "just some text"})
+    assert response.status_code == 200
+    assert response.context["detect_form"].has_error("text", "unrecognised")
+    # The language switcher leads to the same step, answers kept, and that page answers a GET.
+    switched = f"/{other}/advisor/?cpu_arch=ia64&amp;priority=maturity"
+    assert f'<a href="{switched}"' in response.text
+    assert client.get(switched.replace("&amp;", "&")).status_code == 200
+
+
+def test_the_host_step_reads_the_distribution_from_os_release(client, seeded):
+    page = client.get("/es/advisor/host/?cpu_arch=x86_64")
+    assert "/etc/os-release" in page.context["detect_form"]["text"].label
+    assert 'action="/es/advisor/host/?cpu_arch=x86_64"' in page.text
+    response = client.post("/es/advisor/host/?cpu_arch=x86_64", {"text": RHEL_OS_RELEASE})
+    assert response.status_code == 303
+    assert response["Location"] == "/es/advisor/host/?cpu_arch=x86_64&host_os=rhel&detected=host_os"
 
 
 def test_detect_needs_the_csrf_token(seeded):

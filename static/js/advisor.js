@@ -1,4 +1,5 @@
 // The advisor's progressive enhancements; everything works without them.
+// - A what-if form restored from the back-forward cache is reset to the answers of its verdict.
 // - "Copy link" copies the verdict's permalink (the button stays hidden without JavaScript,
 //   where the permalink field and link are there to copy by hand).
 // - Before htmx leaves a wizard step, the step's answers are written into the current history
@@ -14,6 +15,12 @@ function revealCopyButtons() {
 }
 
 document.addEventListener("DOMContentLoaded", revealCopyButtons);
+
+// A page brought back from the back-forward cache shows its forms as they were left; the what-if
+// form must show the answers this verdict is for, which its markup holds.
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted) document.querySelectorAll("form[autocomplete=off]").forEach((f) => f.reset());
+});
 document.addEventListener("htmx:afterSettle", (event) => {
   revealCopyButtons();
   if (event.target.id === "wizard") document.getElementById("step-title")?.focus();
@@ -24,6 +31,7 @@ document.addEventListener("htmx:beforeRequest", (event) => {
   if (!form || !form.contains(event.detail.elt) && !event.detail.elt.closest("#wizard")) return;
   const answers = new URLSearchParams(new FormData(form));
   answers.delete("go");
+  answers.delete("goto");
   const query = answers.toString();
   history.replaceState(history.state, "", form.getAttribute("action") + (query ? "?" + query : ""));
 });

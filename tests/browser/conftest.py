@@ -68,3 +68,15 @@ def nojs_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
 def phone_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
     """A watched page with JavaScript on, at a phone's width."""
     yield from open_page(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+
+
+@pytest.fixture
+def dark_watch_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
+    """A watched page with JavaScript on, on a system set to dark colours."""
+    yield from open_page(browser, site, color_scheme="dark")
+
+
+@pytest.fixture
+def dark_nojs_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
+    """A watched page with JavaScript off, on a system set to dark colours."""
+    yield from open_page(browser, site, java_script_enabled=False, color_scheme="dark")
