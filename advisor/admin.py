@@ -8,8 +8,8 @@ from typing import Any
 
 import reversion
 from django.contrib import admin
-from django.db.models import ManyToManyField, QuerySet
-from django.forms import ModelMultipleChoiceField
+from django.db.models import ManyToManyField, Model, QuerySet
+from django.forms import ModelForm, ModelMultipleChoiceField
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
@@ -18,6 +18,7 @@ from comparison.admin import QuoteAdmin
 from comparison.models import Quote
 from core.admin import LabelledInlineMixin, SideBySideTranslationAdmin
 
+from . import preview
 from .models import Option, Question, Rule, Step
 from .protection import RuleProtectedAdmin, RuleProtectedInlineFormSet
 
@@ -84,6 +85,7 @@ class RuleAdmin(SideBySideTranslationAdmin):
     list_select_related = ["criterion"]
     search_fields = ["code", "reason", "today_reason", "note"]
     filter_horizontal = ["conditions", "quotes"]
+    change_form_template = "admin/advisor/rule/change_form.html"
 
     class Media:
         js = ["admin_site/select-filter-names.js"]
@@ -116,6 +118,36 @@ class RuleAdmin(SideBySideTranslationAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Rule]:
         return super().get_queryset(request).prefetch_related("conditions__question")
+
+    def get_form(
+        self, request: HttpRequest, obj: Model | None = None, change: bool = False, **kwargs: Any
+    ) -> type[ModelForm]:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if request.method != "POST" or "_preview" not in request.POST:
+            return form
+        stored_code = obj.code if isinstance(obj, Rule) else None
+
+        class PreviewForm(form):  # type: ignore[valid-type,misc]
+            """Valid or not, never saved: a valid form gets the verdicts' changes instead."""
+
+            impact: tuple[int, list[preview.Move]] | None = None
+
+            def is_valid(self) -> bool:
+                if super().is_valid():
+                    self.impact = preview.moves(
+                        stored_code, self.instance, self.cleaned_data["conditions"]
+                    )
+                return False
+
+        return PreviewForm
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        impact = getattr(context["adminform"].form, "impact", None)
+        if impact is not None:
+            context["impact_total"], context["impact_moves"] = impact
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def formfield_for_manytomany(
         self, db_field: ManyToManyField, request: HttpRequest, **kwargs: Any
