@@ -81,12 +81,13 @@ test: setup chromium check  ## Run the checks and the whole suite, browser tests
 test-fast: setup check  ## The checks and every test but the browser ones
 	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
-check: $(STAMPS)/requirements  ## ruff, ruff format, mypy, the migrations check and check --deploy
+check: $(STAMPS)/requirements  ## ruff, ruff format, mypy, the migrations check, check --deploy and djade
 	@$(VENV)/bin/ruff check --quiet .
 	@$(VENV)/bin/ruff format --check --quiet .
 	@$(VENV)/bin/mypy --no-error-summary .
 	@$(PY) manage.py makemigrations --check --dry-run -v0
 	@$(MAKE) --no-print-directory deploy-check
+	@$(VENV)/bin/djade --check --target-version 6.1 $(TEMPLATES)
 
 # --- more ---------------------------------------------------------------------------------------
 
@@ -151,7 +152,8 @@ TEMPLATES := $(shell find templates */templates -name '*.html' 2>/dev/null)
 fix: $(STAMPS)/requirements  ## Apply the formatters: ruff --fix, ruff format, djade on the templates
 	$(VENV)/bin/ruff check --fix --quiet .
 	$(VENV)/bin/ruff format --quiet .
-	$(VENV)/bin/djade --target-version 6.1 $(TEMPLATES)
+	@# djade exits 1 when it rewrote a file: check that the result is now stable instead.
+	@$(VENV)/bin/djade --target-version 6.1 $(TEMPLATES) || $(VENV)/bin/djade --check --target-version 6.1 $(TEMPLATES)
 
 format-check: $(STAMPS)/requirements  ## Would `make fix` change a template? (djade --check)
 	$(VENV)/bin/djade --check --target-version 6.1 $(TEMPLATES)

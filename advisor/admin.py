@@ -53,7 +53,7 @@ class OptionInline(LabelledInlineMixin, TranslationTabularInline):
 
 @admin.register(Question)
 class QuestionAdmin(RuleProtectedAdmin, SideBySideTranslationAdmin):
-    list_display = ["code", "text", "step", "kind", "order", "option_codes"]
+    list_display = ["code", "text", "step", "kind", "option_codes"]
     list_filter = ["step"]
     list_select_related = ["step"]
     search_fields = ["code", "text"]
@@ -71,16 +71,11 @@ class QuestionAdmin(RuleProtectedAdmin, SideBySideTranslationAdmin):
 class RuleAdmin(SideBySideTranslationAdmin):
     list_display = [
         "code",
-        "hypervisor",
-        "articles_effect",
-        "articles_points",
-        "effect",
-        "points",
+        "per_the_articles",
+        "today",
         "when",
         "note_checked",
-        "active",
     ]
-    list_editable = ["points", "active"]
     list_filter = ["effect", "articles_effect", "hypervisor", "active", "note_checked"]
     list_select_related = ["criterion"]
     search_fields = ["code", "reason", "today_reason", "note"]
@@ -157,9 +152,26 @@ class RuleAdmin(SideBySideTranslationAdmin):
             kwargs["queryset"] = Option.objects.select_related("question")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    # One column per reading, "KVM: effect (+points)": every column stays in view at 1440 px.
+    @admin.display(description=_("Per the articles"), ordering="articles_effect")
+    def per_the_articles(self, rule: Rule) -> str:
+        return _reading(rule, rule.get_articles_effect_display(), *rule.reading("articles"))
+
+    @admin.display(description=_("Today"), ordering="effect")
+    def today(self, rule: Rule) -> str:
+        return _reading(rule, rule.get_effect_display(), *rule.reading("today"))
+
     @admin.display(description=_("when the answers include"))
     def when(self, rule: Rule) -> str:
         return " · ".join(str(option) for option in rule.conditions.all())
+
+
+def _reading(rule: Rule, label: str, effect: str, points: int) -> str:
+    if effect == Rule.Effect.PREFER:
+        label = f"{label} (+{points})"
+    if effect in (Rule.Effect.PREFER, Rule.Effect.BLOCK) and rule.hypervisor:
+        label = f"{rule.get_hypervisor_display()}: {label}"
+    return label
 
 
 # The rules' citations live in this app: the quotes' admin learns here which rules use a quote.

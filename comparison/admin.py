@@ -66,17 +66,15 @@ class TopicAdmin(SideBySideTranslationAdmin):
 
 @admin.register(Criterion)
 class CriterionAdmin(SideBySideTranslationAdmin):
+    # The topic is a filter, not a column: every column then stays in view at 1440 px.
     list_display = [
         "title",
-        "topic",
         "articles_edge",
         "edge",
         "articles_disagree",
         "has_note",
         "note_checked",
-        "order",
     ]
-    list_editable = ["edge", "order"]
     list_filter = ["topic", "edge", "articles_edge", "articles_disagree", "note_checked"]
     search_fields = ["title", "xen", "kvm", "note", "slug"]
     list_select_related = ["topic"]

@@ -37,3 +37,24 @@ def test_a_rules_delete_page_lists_its_links_readably(editor_client):
     page = editor_client.get(reverse("admin:advisor_rule_delete", args=[rule.pk])).text
     assert "object (" not in page
     assert f"{rule.code} ← {text_in(option.question, 'text', 'en')}: " in page
+
+
+@pytest.mark.parametrize(
+    ("language", "blank_choice", "delete_warning"),
+    [
+        ("ru", "— выберите вариант —", "Удалить объект «"),
+        ("es", "- Seleccione una opción -", "¿Seguro que quiere eliminar"),
+    ],
+)
+def test_djangos_own_admin_strings_are_in_the_editors_language(
+    editor_client, language, blank_choice, delete_warning
+):
+    # Django 6.1's own Russian and Spanish catalogues lack these; the project's fill them in.
+    headers = {"accept-language": language}
+    listing = editor_client.get(reverse("admin:advisor_rule_changelist"), headers=headers).text
+    rule = Rule.objects.filter(quotes__isnull=False)[0]
+    delete = editor_client.get(
+        reverse("admin:advisor_rule_delete", args=[rule.pk]), headers=headers
+    )
+    assert blank_choice in listing and "Select an option" not in listing
+    assert delete_warning in delete.text

@@ -140,3 +140,18 @@ def test_a_deleted_criterion_is_recovered_with_its_citations(editor_client, clie
     recovered = Criterion.objects.get(pk=pk)
     assert set(recovered.citations.values_list("quote", "side", "order")) == citations
     assert title_ru in client.get("/ru/compare/").content.decode()
+
+
+def test_a_revert_that_would_delete_an_option_a_rule_uses_is_refused_with_a_message(editor_client):
+    question = Question.objects.get(code="vendor")
+    seeded_version = Version.objects.get_for_object(question).last()
+    added = Option.objects.create(question=question, code="suse_inc", label="SUSE")
+    rule = Rule.objects.get(code="xen-citrix")
+    rule.conditions.add(added)
+    revert_url = reverse("admin:advisor_question_revision", args=[question.pk, seeded_version.pk])
+    data = change_form_data(editor_client, revert_url)
+    response = editor_client.post(revert_url, data, follow=True)
+    assert response.status_code == 200
+    assert "xen-citrix" in response.content.decode()
+    assert Option.objects.filter(pk=added.pk).exists()
+    assert added in rule.conditions.all()
