@@ -4,7 +4,8 @@ Figures come from one process on one machine, so read them side by side: the rat
 and between the engine and a page say more than any single number. Nothing here is a test; the
 suite asserts behaviour. Exit status 1 when a target is missed.
 
-1. The verdict engine over every combination of valid answers to the seeded questions.
+1. The verdict engine over every combination of valid answers to the seeded questions, and the
+   rule admin's "Preview impact" (advisor/impact.py) over every combination, unanswered included.
 2. Each page rendered in-process by Django's test client with the page cache empty: median and
    95th-percentile time, database queries, response size, and the Python memory one render
    allocates at its peak.
@@ -86,7 +87,8 @@ ROUNDS = 60
 
 # Targets: what a visitor on this 2-core machine should never wait for.
 TARGETS = {
-    "engine_us": 100.0,  # both readings' verdicts for one set of answers, mean, microseconds
+    "engine_us": 100.0,
+    "preview_s": 3.0,  # the rule admin's "Preview impact" over every combination of answers  # both readings' verdicts for one set of answers, mean, microseconds
     "page_p95_ms": 80.0,  # any page rendered in-process, 95th percentile
     "page_queries": 12,  # database queries for any one page
     "page_peak_mb": 8.0,  # Python memory one render allocates at its peak
@@ -126,6 +128,26 @@ def engine() -> dict[str, float]:
     print(f"   {elapsed:.2f} s in all, {elapsed / len(combos) * 1e6:.1f} µs for both verdicts")
     print("   today's outcomes: " + ", ".join(f"{k} {v:,}" for k, v in sorted(outcomes.items())))
     return {"engine_us": elapsed / len(combos) * 1e6}
+
+
+def impact_preview() -> dict[str, float]:
+    """The rule admin's "Preview impact": one seeded rule edited to give KVM more points."""
+    from advisor import preview
+
+    rule = Rule.objects.filter(effect="prefer", hypervisor="xen").order_by("code")[0]
+    rule.hypervisor, rule.points = "kvm", 3
+    options = list(rule.conditions.select_related("question"))
+    with translation.override("en"):
+        content.rules(), content.wizard()  # built once per content version, as on the site
+        start = time.perf_counter()
+        total, moves = preview.moves(rule.code, rule, options)
+        elapsed = time.perf_counter() - start
+    changed = sum(move.count for move in moves)
+    print(
+        f"\n1b. Impact preview: {rule.code} to KVM, 3 points, over {total:,} combinations per reading"
+    )
+    print(f"   {elapsed:.2f} s; {changed:,} verdicts change in {len(moves)} ways (both readings)")
+    return {"preview_s": elapsed}
 
 
 def pages() -> dict[str, float]:
@@ -242,7 +264,7 @@ def main() -> int:
         },
         ALLOWED_HOSTS=["testserver"],
     ):
-        figures = {**engine(), **pages(), **rows()}
+        figures = {**engine(), **impact_preview(), **pages(), **rows()}
     ratios = served()
     figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n5. Benchmark process: {figures['rss_mb']:.0f} MB peak resident memory")
