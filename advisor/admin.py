@@ -8,9 +8,12 @@ from typing import Any
 
 import reversion
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import ManyToManyField, Model, QuerySet
 from django.forms import ModelForm, ModelMultipleChoiceField
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
@@ -113,6 +116,27 @@ class RuleAdmin(SideBySideTranslationAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Rule]:
         return super().get_queryset(request).prefetch_related("conditions__question")
+
+    change_list_template = "admin/advisor/rule/change_list.html"
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(self.verdict_map_view)
+        return [path("verdict-map/", view, name="advisor_rule_verdict_map"), *super().get_urls()]
+
+    def verdict_map_view(self, request: HttpRequest) -> TemplateResponse:
+        """How often each verdict comes out over every combination of answers, per reading."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        total, rows, rules = preview.verdict_map()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Verdict map"),
+            "total": total,
+            "rows": rows,
+            "rules": rules,
+        }
+        return TemplateResponse(request, "admin/advisor/rule/verdict_map.html", context)
 
     def get_form(
         self, request: HttpRequest, obj: Model | None = None, change: bool = False, **kwargs: Any

@@ -187,3 +187,16 @@ def replaced(readings: Readings, code: str, today: Rule | None, articles: Rule |
         today=rest.today + ((today,) if today else ()),
         articles=rest.articles + ((articles,) if articles else ()),
     )
+
+
+def applying(space: Space, readings: Readings) -> dict[str, dict[ReadingName, int]]:
+    """For each rule: in how many combinations of answers it applies (fires), per reading."""
+    rule_sets = [readings.today, readings.articles]
+    states, slices = _states(space, rule_sets)
+    found: dict[str, dict[ReadingName, int]] = {}
+    for (shift, _), name, rules in zip(slices, READINGS, rule_sets, strict=True):
+        for index, rule in enumerate(rules):
+            bit = 1 << (shift + index)
+            counts = found.setdefault(rule.code, {reading: 0 for reading in READINGS})
+            counts[name] = sum(size for state, (size, _) in states.items() if state & bit)
+    return found

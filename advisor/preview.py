@@ -75,3 +75,33 @@ def moves(stored_code: str | None, rule: Rule, options: Iterable[Option]) -> tup
                 )
             )
     return answer_space.total, found
+
+
+@dataclass(frozen=True)
+class MapRow:
+    outcome: str
+    counts: tuple[tuple[int, float], ...]  # per reading: (combinations, share in %)
+
+
+def verdict_map() -> tuple[int, list[MapRow], list[tuple[str, int, int]]]:
+    """(combinations per reading, each verdict's count and share per reading, rules by use)."""
+    answer_space, readings = space(), content.rules()
+    total = answer_space.total
+    counted = impact.outcomes(answer_space, readings)
+    outcomes = sorted({o for counter in counted.values() for o in counter})
+    rows = [
+        MapRow(
+            outcome,
+            tuple(
+                (counted[name][outcome], 100 * counted[name][outcome] / total)
+                for name in impact.READINGS
+            ),
+        )
+        for outcome in outcomes
+    ]
+    used = impact.applying(answer_space, readings)
+    rules = sorted(
+        ((code, n["today"], n["articles"]) for code, n in used.items()),
+        key=lambda row: (-row[1] - row[2], row[0]),
+    )
+    return total, rows, rules

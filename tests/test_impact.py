@@ -93,3 +93,12 @@ def test_no_change_moves_nothing():
     readings = Readings(today=RULES, articles=RULES)
     shifts = impact.impact(SPACE, readings, readings)
     assert all(shift.changed == 0 and not shift.moves() for shift in shifts.values())
+
+
+def test_how_often_each_rule_applies_matches_enumeration():
+    readings = Readings(today=RULES, articles=RULES[:3])
+    counted = impact.applying(SPACE, readings)
+    for rule in RULES:
+        expected = sum(1 for answers in _every_combination(SPACE) if rule.fires(answers))
+        assert counted[rule.code]["today"] == expected
+    assert counted["half-made"]["today"] == 0 and "arch-unknown" not in {r.code for r in RULES[:3]}
