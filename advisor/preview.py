@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import content, impact, verdict
 from .models import Option, Rule
-from .pages import verdict_url
+from .pages import OUTCOME_NAMES, verdict_url
 
 READING_LABELS = {"today": _("Today"), "articles": _("Per the articles")}
 
@@ -68,8 +68,8 @@ def moves(stored_code: str | None, rule: Rule, options: Iterable[Option]) -> tup
             found.append(
                 Move(
                     reading=str(READING_LABELS[name]),
-                    before=old,
-                    after=new,
+                    before=str(OUTCOME_NAMES[old]),
+                    after=str(OUTCOME_NAMES[new]),
                     count=count,
                     examples=tuple(verdict_url(wizard, answers) for answers in examples),
                 )
@@ -91,7 +91,7 @@ def verdict_map() -> tuple[int, list[MapRow], list[tuple[str, int, int]]]:
     outcomes = sorted({o for counter in counted.values() for o in counter})
     rows = [
         MapRow(
-            outcome,
+            str(OUTCOME_NAMES[outcome]),
             tuple(
                 (counted[name][outcome], 100 * counted[name][outcome] / total)
                 for name in impact.READINGS

@@ -30,7 +30,7 @@ def test_preview_shows_verdicts_moving_to_kvm_and_saves_nothing(editor_client, l
     rule.refresh_from_db()
     assert (rule.hypervisor, rule.effect) == ("xen", "prefer")
     moves = response.context["impact_moves"]
-    assert any(move.after == "kvm" and move.before != "kvm" and move.count > 0 for move in moves)
+    assert any(move.after == "KVM" and move.before != "KVM" and move.count > 0 for move in moves)
     assert all(
         example.startswith(f"/{language}/advisor/verdict/?")
         for m in moves
@@ -38,7 +38,7 @@ def test_preview_shows_verdicts_moving_to_kvm_and_saves_nothing(editor_client, l
     )
     page = response.content.decode()
     assert title in page
-    assert "→ kvm" in page
+    assert "→ KVM" in page
     # The editor's input stays in the form, ready to save.
     assert response.context["adminform"].form["hypervisor"].value() == "kvm"
 

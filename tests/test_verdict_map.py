@@ -10,9 +10,16 @@ URL = "/admin/advisor/rule/verdict-map/"
 
 
 @pytest.mark.parametrize(
-    ("language", "heading"), [("en", "Verdict map"), ("es", "Mapa de veredictos")]
+    ("language", "heading", "neither"),
+    [
+        ("en", "Verdict map", "Neither"),
+        ("es", "Mapa de veredictos", "Ninguno de los dos"),
+        ("ru", "Карта вердиктов", "Ни один из двух"),
+    ],
 )
-def test_each_readings_counts_add_up_to_every_combination(editor_client, language, heading):
+def test_each_readings_counts_add_up_to_every_combination(
+    editor_client, language, heading, neither
+):
     assert reverse("admin:advisor_rule_verdict_map") == URL
     response = editor_client.get(URL, headers={"Accept-Language": language})
     assert response.status_code == 200
@@ -23,6 +30,8 @@ def test_each_readings_counts_add_up_to_every_combination(editor_client, languag
         assert sum(row.counts[reading][1] for row in rows) == pytest.approx(100)
     assert heading in response.content.decode()
     assert response.context["rules"][0][1] > 0
+    # Verdicts read as words in the editor's language, not as codes.
+    assert {row.outcome for row in rows} >= {"Xen", "KVM", neither}
 
 
 def test_the_rule_list_links_to_it(editor_client):

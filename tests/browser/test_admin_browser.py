@@ -109,7 +109,12 @@ def test_the_history_runs_under_the_policy(page: Page, site: str, suffix: str):
 def test_the_admin_pages_an_editor_uses_pass_axe(page: Page, site: str, path: str):
     _sign_in(page, site)
     if path == "lists":
-        urls = ["/admin/comparison/criterion/", "/admin/advisor/rule/", "/admin/advisor/question/"]
+        urls = [
+            "/admin/comparison/criterion/",
+            "/admin/advisor/rule/",
+            "/admin/advisor/question/",
+            "/admin/advisor/rule/verdict-map/",
+        ]
     else:
         kind, suffix = path.split(":")
         urls = [f"{_url(kind)}{suffix}"]
