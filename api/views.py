@@ -5,6 +5,7 @@ Thin: pick the language, read the data, hand it to comparison_json() or openapi.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
@@ -72,23 +73,22 @@ def comparison_json(rows: list[Criterion]) -> dict[str, Any]:
     return {"language": translation.get_language(), "topics": list(topics.values())}
 
 
-@require_safe
-def comparison(request: HttpRequest) -> JsonResponse:
+def _in_language(request: HttpRequest, build: Callable[[], dict[str, Any]]) -> JsonResponse:
+    """`build()`'s data as JSON in the `lang` asked for, or a 400 for a bad `lang` or key."""
     language, error = _language(request)
     if error:
         return error
     with translation.override(language):
         if error := _unknown_keys(request, {"lang"}):
             return error
-        return json_response(comparison_json(list(Criterion.objects.for_table())))
+        return json_response(build())
+
+
+@require_safe
+def comparison(request: HttpRequest) -> JsonResponse:
+    return _in_language(request, lambda: comparison_json(list(Criterion.objects.for_table())))
 
 
 @require_safe
 def document(request: HttpRequest) -> JsonResponse:
-    language, error = _language(request)
-    if error:
-        return error
-    with translation.override(language):
-        if error := _unknown_keys(request, {"lang"}):
-            return error
-        return json_response(openapi.document(content.wizard()))
+    return _in_language(request, lambda: openapi.document(content.wizard()))
