@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from core.texts import Text
 
-from .verdict import Answers
+from .engine import Answers
 
 MAX_LENGTH = 64  # codes are short slugs; anything longer is not an answer
 TRACKING_KEYS = frozenset({"fbclid", "gclid", "msclkid"})

@@ -1,6 +1,6 @@
 """`GET /api/v1/verdict`: the verdict page's twin as JSON, for scripts (see README.md, "API").
 
-Same answers as the permalink, the same `verdicts()` (today at the top level, `articles` beside it); `lang` (ru, es or en; en when absent) picks
+Same answers as the permalink, the same `decide_readings()` (today at the top level, `articles` beside it); `lang` (ru, es or en; en when absent) picks
 the language of the texts. 400 with `{"errors": {key: message}}` for anything `parse()` rejects.
 """
 
@@ -18,8 +18,8 @@ from api.errors import json_response
 
 from . import content, pages
 from .answers import parse
-from .verdict import Citation, Verdict, Verdicts, verdicts
-from .verdict import Rule as EngineRule
+from .engine import Citation, Verdict, Verdicts, decide_readings
+from .engine import Rule as EngineRule
 
 LANGUAGES = dict(settings.LANGUAGES)
 
@@ -76,7 +76,7 @@ def as_json(results: Verdicts, permalink: str) -> dict[str, Any]:
 
 
 @require_safe
-def verdict(request: HttpRequest) -> JsonResponse:
+def verdict_json(request: HttpRequest) -> JsonResponse:
     languages = request.GET.getlist("lang") or ["en"]
     if len(languages) > 1 or languages[0] not in LANGUAGES:
         message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
@@ -86,5 +86,5 @@ def verdict(request: HttpRequest) -> JsonResponse:
         parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return json_response({"errors": parsed.errors}, status=400)
-        results = verdicts(parsed.answers, content.rules())
+        results = decide_readings(parsed.answers, content.rules())
         return json_response(as_json(results, pages.verdict_url(wizard, parsed.answers)))

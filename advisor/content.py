@@ -7,8 +7,8 @@ saves. Every view and the API take them from here.
 from pagecache.version import per_version
 
 from .answers import Wizard
+from .engine import Readings
 from .models import Question, Rule
-from .verdict import Readings
 
 
 @per_version

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, quote, unquote
 from django.http import HttpRequest, HttpResponse
 
 from .answers import Step, Wizard, parse, to_query
-from .verdict import Answers
+from .engine import Answers
 
 COOKIE = "advisor_answers"
 

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .verdict import Answers, Outcome, ReadingName, Readings, Rule, decisive, verdict
+from .engine import Answers, Outcome, ReadingName, Readings, Rule, decide, decisive
 
 READINGS: tuple[ReadingName, ReadingName] = ("today", "articles")
 EXAMPLES = 3  # example answers kept for each change of verdict
@@ -128,7 +128,7 @@ class Shift:
         ]
 
 
-def verdicts(
+def each_outcome(
     space: Space, rule_sets: Sequence[Sequence[Rule]]
 ) -> Iterator[tuple[int, Answers, list[Outcome]]]:
     """(combinations, an example, the outcome under each rule set) for every class of answers."""
@@ -141,7 +141,7 @@ def verdicts(
         for index, (shift, mask) in enumerate(slices):
             key = (state >> shift) & mask
             if key not in known[index]:
-                known[index][key] = verdict(answers, rule_sets[index]).outcome
+                known[index][key] = decide(answers, rule_sets[index]).outcome
             found.append(known[index][key])
         yield size, answers, found
 
@@ -150,7 +150,7 @@ def impact(space: Space, before: Readings, after: Readings) -> dict[ReadingName,
     """How each reading's verdict over every combination of answers goes from `before` to `after`."""
     shifts = {name: Shift() for name in READINGS}
     rule_sets = [getattr(r, name) for name in READINGS for r in (before, after)]
-    for size, answers, found in verdicts(space, rule_sets):
+    for size, answers, found in each_outcome(space, rule_sets):
         for number, name in enumerate(READINGS):
             old, new = found[2 * number], found[2 * number + 1]
             shift = shifts[name]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core.texts import Text
 
 from .answers import Option, Question, Step, Wizard, pairs, to_query
-from .verdict import HYPERVISORS, Answers, Change, ReadingName, Rule, Verdict, Verdicts
+from .engine import HYPERVISORS, Answers, Change, ReadingName, Rule, Verdict, Verdicts
 
 # The keys the wizard's own pages add to a query; answers are everything else.
 PAGE_KEYS = frozenset({"go", "goto", "detected", "detect_note"})

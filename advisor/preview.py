@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from . import content, impact, verdict
+from . import content, engine, impact
 from .models import Option, Rule
 from .pages import OUTCOME_NAMES, verdict_url
 
@@ -28,8 +28,8 @@ class Move:
 
 
 def engine_rule(
-    rule: Rule, options: Iterable[Option], name: verdict.ReadingName
-) -> verdict.Rule | None:
+    rule: Rule, options: Iterable[Option], name: engine.ReadingName
+) -> engine.Rule | None:
     """The rule as one reading would see it once saved; None when it would not apply."""
     effect, points = rule.reading(name)
     if effect == Rule.Effect.OFF or not rule.active:
@@ -37,7 +37,7 @@ def engine_rule(
     conditions: dict[str, set[str]] = {}
     for option in options:
         conditions.setdefault(option.question.code, set()).add(option.code)
-    return verdict.Rule(
+    return engine.Rule(
         code=rule.code,
         effect=effect,  # type: ignore[arg-type]
         hypervisor=rule.hypervisor if effect != Rule.Effect.WARN else "",  # type: ignore[arg-type]

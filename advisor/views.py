@@ -23,8 +23,8 @@ from core.http import HtmxHttpRequest, wants_fragment
 
 from . import content, draft, pages
 from .answers import Parsed, Step, Wizard, missing, parse
+from .engine import Answers, changes, decide_readings, overturning
 from .forms import DetectForm
-from .verdict import Answers, changes, overturning, verdicts
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}
@@ -141,7 +141,7 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     if parsed.errors:
         return _invalid(request, wizard, parsed)
     rules = content.rules()
-    results = verdicts(parsed.answers, rules)
+    results = decide_readings(parsed.answers, rules)
     what_if = changes(parsed.answers, rules.today, wizard.options)
     urgent = overturning(parsed.answers, rules.today, wizard.options)
     context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)

@@ -47,8 +47,8 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 from django.utils import translation  # noqa: E402
 
 from advisor import content  # noqa: E402
+from advisor.engine import decide_readings  # noqa: E402
 from advisor.models import Question, Rule  # noqa: E402
-from advisor.verdict import verdicts  # noqa: E402
 from bench import serve  # noqa: E402
 from comparison.models import Criterion  # noqa: E402
 from tests.browser.production import production_server  # noqa: E402
@@ -119,7 +119,7 @@ def engine() -> dict[str, float]:
     outcomes: Counter[str] = Counter()
     start = time.perf_counter()
     for answers in combos:
-        outcomes[verdicts(answers, rules).today.outcome] += 1
+        outcomes[decide_readings(answers, rules).today.outcome] += 1
     elapsed = time.perf_counter() - start
     print(
         f"\n1. Verdict engine: {len(combos):,} answer combinations, "

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from advisor.models import Question, Rule
 from tests.factories import LANGUAGES, text_in
-from tests.test_verdict import RULES
+from tests.test_engine import RULES
 
 HX = {"HX-Request": "true"}
 # One step's answers: a code per question, a list of codes for a "many" question.

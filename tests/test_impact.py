@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from advisor import impact
-from advisor.verdict import Readings, Rule, verdict
+from advisor.engine import Readings, Rule, decide
 
 SPACE = impact.Space(
     {
@@ -38,7 +38,7 @@ def _every_combination(space: impact.Space):
 
 
 def _naive(space: impact.Space, rules) -> Counter:
-    return Counter(verdict(answers, rules).outcome for answers in _every_combination(space))
+    return Counter(decide(answers, rules).outcome for answers in _every_combination(space))
 
 
 def test_the_space_counts_unanswered_and_every_subset():
@@ -69,7 +69,7 @@ def test_a_change_counts_from_and_to_as_enumeration_does():
     shifts = impact.impact(SPACE, before, after)
     for name in ("today", "articles"):
         expected = Counter(
-            (verdict(a, getattr(before, name)).outcome, verdict(a, getattr(after, name)).outcome)
+            (decide(a, getattr(before, name)).outcome, decide(a, getattr(after, name)).outcome)
             for a in _every_combination(SPACE)
         )
         assert shifts[name].counts == expected
@@ -85,8 +85,8 @@ def test_examples_are_answers_that_make_the_move():
         for old, new, count, examples in shift.moves():
             assert 0 < len(examples) <= impact.EXAMPLES and count >= len(examples)
             for answers in examples:
-                assert verdict(answers, getattr(before, name)).outcome == old
-                assert verdict(answers, getattr(after, name)).outcome == new
+                assert decide(answers, getattr(before, name)).outcome == old
+                assert decide(answers, getattr(after, name)).outcome == new
 
 
 def test_no_change_moves_nothing():

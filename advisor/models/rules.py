@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from comparison.models import Criterion, DatedNote, Quote
 from core.texts import translated
 
-from .. import verdict
+from .. import engine
 from .wizard import Option
 
 
@@ -22,7 +22,7 @@ class RuleQuerySet(models.QuerySet["Rule"]):
     def get_by_natural_key(self, code: str) -> Rule:
         return self.get(code=code)
 
-    def for_engine(self) -> verdict.Readings:
+    def for_engine(self) -> engine.Readings:
         """The active rules as the engine's dataclasses, in both readings (3 queries)."""
         rules = (
             self.filter(active=True)
@@ -39,7 +39,7 @@ class RuleQuerySet(models.QuerySet["Rule"]):
         for rule in rules:
             today.append(rule.as_engine_rule("today"))
             articles.append(rule.as_engine_rule("articles"))
-        return verdict.Readings(
+        return engine.Readings(
             today=tuple(r for r in today if r is not None),
             articles=tuple(r for r in articles if r is not None),
         )
@@ -151,7 +151,7 @@ class Rule(DatedNote):
         """The rule does something else today than per the articles."""
         return self.reading("today") != self.reading("articles")
 
-    def reading(self, name: verdict.ReadingName) -> tuple[str, int]:
+    def reading(self, name: engine.ReadingName) -> tuple[str, int]:
         effect, points = (
             (self.effect, self.points)
             if name == "today"
@@ -173,7 +173,7 @@ class Rule(DatedNote):
         if errors:
             raise ValidationError(errors)
 
-    def as_engine_rule(self, name: verdict.ReadingName) -> verdict.Rule | None:
+    def as_engine_rule(self, name: engine.ReadingName) -> engine.Rule | None:
         """The rule as one reading sees it; None when it is off in that reading."""
         effect, points = self.reading(name)
         if effect == self.Effect.OFF:
@@ -183,7 +183,7 @@ class Rule(DatedNote):
             conditions.setdefault(option.question.code, set()).add(option.code)
         criterion = self.criterion
         reason = translated(self, "today_reason") if name == "today" else None
-        return verdict.Rule(
+        return engine.Rule(
             code=self.code,
             effect=effect,  # type: ignore[arg-type]
             hypervisor=self.hypervisor if effect != self.Effect.WARN else "",  # type: ignore[arg-type]
@@ -191,7 +191,7 @@ class Rule(DatedNote):
             conditions={q: frozenset(options) for q, options in conditions.items()},
             reason=reason or translated(self, "reason"),
             note=self.dated_note(),
-            basis=verdict.Basis(
+            basis=engine.Basis(
                 slug=criterion.slug,
                 title=translated(criterion, "title"),
                 url=criterion.get_absolute_url(),
@@ -199,7 +199,7 @@ class Rule(DatedNote):
                 disagreement=translated(criterion, "disagreement"),
             ),
             citations=tuple(
-                verdict.Citation(
+                engine.Citation(
                     source=quote.source.code,
                     source_title=translated(quote.source, "title"),
                     language=quote.source.language,

@@ -13,7 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.verdict import Basis, Citation, Readings, Rule, changes, overturning, verdict, verdicts
+from advisor.engine import (
+    Basis,
+    Citation,
+    Readings,
+    Rule,
+    changes,
+    decide,
+    decide_readings,
+    overturning,
+)
 from core.texts import Text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +97,7 @@ def answers_of(answers: dict[str, set[str]]):
 
 
 def fire(answers: dict[str, set[str]], reading: str = "today"):
-    return verdict(answers_of(answers), getattr(RULES, reading))
+    return decide(answers_of(answers), getattr(RULES, reading))
 
 
 # The simplest answers that make each seeded rule fire, and the verdict they give alone in each
@@ -134,7 +143,7 @@ def test_every_seeded_rule_has_a_case_below():
 
 @pytest.mark.parametrize(("code", "answers", "articles", "today"), CASES, ids=[c[0] for c in CASES])
 def test_each_seeded_rule_gives_its_verdict_in_both_readings(code, answers, articles, today):
-    results = verdicts(answers_of(answers), RULES)
+    results = decide_readings(answers_of(answers), RULES)
     assert (results.articles.outcome, results.today.outcome) == (articles, today)
     fired_somewhere = _codes(results.today) + _codes(results.articles)
     assert code in fired_somewhere
@@ -161,7 +170,7 @@ def test_a_new_rhel_server_wanting_speed_migration_and_citrix_is_kvm_today_and_x
         "live_migration": {"required"},
         "vendor": {"citrix"},
     }
-    results = verdicts(answers_of(answers), RULES)
+    results = decide_readings(answers_of(answers), RULES)
     assert results.articles.outcome == "xen"
     assert (results.today.outcome, dict(results.today.scores)) == ("kvm", {"xen": 1, "kvm": 5})
     assert results.changed == {"kvm-rhel-host", "xen-performance", "xen-live-migration"}
@@ -221,7 +230,7 @@ def test_unknown_answers_rule_nothing_out_but_warn():
 
 
 def test_the_retired_arm_answer_warns_today_and_rules_kvm_out_per_the_articles():
-    results = verdicts(answers_of({"cpu_arch": {"arm"}, "existing": {"new_server"}}), RULES)
+    results = decide_readings(answers_of({"cpu_arch": {"arm"}, "existing": {"new_server"}}), RULES)
     assert [r.code for r in results.today.warnings] == ["find-out-arm-width"]
     assert results.today.outcome == "kvm"
     assert results.articles.outcome == "xen"
@@ -245,7 +254,7 @@ def test_conditions_are_alternatives_within_a_question_and_all_required_across_q
 
 
 def test_a_rule_without_conditions_never_fires():
-    result = verdict({"cpu_arch": frozenset({"x86_64"})}, [Rule("empty", "block", {}, "kvm")])
+    result = decide({"cpu_arch": frozenset({"x86_64"})}, [Rule("empty", "block", {}, "kvm")])
     assert not result.blockers
 
 
@@ -316,7 +325,7 @@ def answer_sets(draw):
 @settings(max_examples=300, deadline=None)
 @given(answer_sets())
 def test_any_valid_answers_give_both_verdicts_without_raising(answers):
-    results = verdicts(answers, RULES)
+    results = decide_readings(answers, RULES)
     for result in (results.today, results.articles):
         assert result.outcome in {"xen", "kvm", "either", "none", "too_few"}
         assert all(points >= 0 for points in result.scores.values())
@@ -325,7 +334,7 @@ def test_any_valid_answers_give_both_verdicts_without_raising(answers):
 @settings(max_examples=300, deadline=None)
 @given(answer_sets())
 def test_a_blocked_side_never_wins_in_either_reading(answers):
-    results = verdicts(answers, RULES)
+    results = decide_readings(answers, RULES)
     for result in (results.today, results.articles):
         for side in ("xen", "kvm"):
             if result.is_blocked(side):
@@ -340,21 +349,25 @@ def test_the_same_answers_always_give_the_same_verdicts(answers, random):
     random.shuffle(articles)
     reordered = dict(reversed(list(answers.items())))
     shuffled = Readings(today=tuple(today), articles=tuple(articles))
-    assert verdicts(answers, RULES) == verdicts(reordered, shuffled) == verdicts(answers, RULES)
+    assert (
+        decide_readings(answers, RULES)
+        == decide_readings(reordered, shuffled)
+        == decide_readings(answers, RULES)
+    )
 
 
 @settings(max_examples=200, deadline=None)
 @given(answer_sets())
 def test_each_reading_is_the_verdict_of_its_own_rules_alone(answers):
-    results = verdicts(answers, RULES)
-    assert results.today == verdict(answers, RULES.today)
-    assert results.articles == verdict(answers, RULES.articles)
+    results = decide_readings(answers, RULES)
+    assert results.today == decide(answers, RULES.today)
+    assert results.articles == decide(answers, RULES.articles)
 
 
 @settings(max_examples=200, deadline=None)
 @given(answer_sets())
 def test_a_changed_rule_fired_and_did_something_else_in_the_other_reading(answers):
-    results = verdicts(answers, RULES)
+    results = decide_readings(answers, RULES)
     for code in results.changed:
         assert results.today.fired.get(code) != results.articles.fired.get(code)
     outcomes = {results.today.outcome, results.articles.outcome}
@@ -367,4 +380,4 @@ def test_a_changed_rule_fired_and_did_something_else_in_the_other_reading(answer
 def test_every_change_offered_really_lifts_the_none_verdict(answers):
     for change in changes(answers, RULES.today, OPTIONS):
         changed = {**answers, change.question: change.options}
-        assert verdict(changed, RULES.today).outcome == change.outcome != "none"
+        assert decide(changed, RULES.today).outcome == change.outcome != "none"

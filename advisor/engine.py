@@ -2,11 +2,11 @@
 
 No ORM and no HTML here: `Rule.objects.for_engine()` turns the database into these dataclasses,
 with texts already in the page's language, and the wizard, the permalink page and the JSON API all
-call `verdicts()`.
+call `decide_readings()`.
 
 Two readings: every rule has an effect per the articles and an effect today (either may be off),
-so `Rule.objects.for_engine()` gives two rule sets, and `verdicts()` computes the verdict of each
-from the same answers with the same `verdict()`. A rule whose effect differs between the two
+so `Rule.objects.for_engine()` gives two rule sets, and `decide_readings()` computes the verdict of each
+from the same answers with the same `decide()`. A rule whose effect differs between the two
 (including one that is off in one of them) and that fires in either is *changed*.
 
 How the rules combine:
@@ -186,7 +186,7 @@ def decisive(rules: Iterable[Rule]) -> tuple[str, ...]:
     )
 
 
-def verdict(answers: Answers, rules: Iterable[Rule]) -> Verdict:
+def decide(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     """The verdict for these answers under these rules. Never raises on any answers."""
     rules = tuple(rules)
     needed = decisive(rules)
@@ -228,9 +228,9 @@ def verdict(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     )
 
 
-def verdicts(answers: Answers, rules: Readings) -> Verdicts:
+def decide_readings(answers: Answers, rules: Readings) -> Verdicts:
     """Today's verdict and the articles' verdict for the same answers."""
-    return Verdicts(today=verdict(answers, rules.today), articles=verdict(answers, rules.articles))
+    return Verdicts(today=decide(answers, rules.today), articles=decide(answers, rules.articles))
 
 
 def overturning(
@@ -241,13 +241,13 @@ def overturning(
     A warning fires on an unknown answer; if any other answer to that question gives another
     verdict, finding out matters and the page says so near the top.
     """
-    current = verdict(answers, rules)
+    current = decide(answers, rules)
     found = set()
     for warning in current.warnings:
         for question, unknown in warning.conditions.items():
             others = [o for o in options.get(question, ()) if o not in unknown]
             if any(
-                verdict({**answers, question: frozenset({o})}, rules).outcome != current.outcome
+                decide({**answers, question: frozenset({o})}, rules).outcome != current.outcome
                 for o in others
             ):
                 found.add(warning.code)
@@ -263,7 +263,7 @@ def changes(
     with several options answered) the answer without one of them. Options that only raise a
     warning ("I don't know") are left out: not knowing a fact does not change it.
     """
-    current = verdict(answers, rules)
+    current = decide(answers, rules)
     if current.outcome != "none":
         return ()
     known = {rule.code for rule in current.warnings}
@@ -274,7 +274,7 @@ def changes(
             candidates += [answered - {o} for o in sorted(answered)]
         for candidate in candidates:
             changed = {**answers, question: candidate}
-            result = verdict(changed, rules)
+            result = decide(changed, rules)
             if result.outcome != "none" and {r.code for r in result.warnings} <= known:
                 found.append(Change(question, candidate, result.outcome))
     return tuple(found)
