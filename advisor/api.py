@@ -76,13 +76,19 @@ def _reading(result: Verdict, changed: frozenset[str], name: str) -> str:
     heads = _reason_heads()
 
     def reasons(rules: tuple[EngineRule, ...]) -> str:
-        return "[" + ", ".join(
-            f"{heads.get((name, r.code)) or _reason_head(r)}, "
-            f'"disputed": {_dumps(r.code in result.at_odds)}, "changed": {_dumps(r.code in changed)}}}'
-            for r in rules
-        ) + "]"
+        return (
+            "["
+            + ", ".join(
+                f"{heads.get((name, r.code)) or _reason_head(r)}, "
+                f'"disputed": {_dumps(r.code in result.at_odds)}, "changed": {_dumps(r.code in changed)}}}'
+                for r in rules
+            )
+            + "]"
+        )
 
-    blocked = ", ".join(f"{_dumps(side)}: {reasons(rules)}" for side, rules in result.blocked.items())
+    blocked = ", ".join(
+        f"{_dumps(side)}: {reasons(rules)}" for side, rules in result.blocked.items()
+    )
     return (
         f'"verdict": {_dumps(result.outcome)}, "scores": {_dumps(dict(result.scores))}, '
         f'"blocked": {{{blocked}}}, "reasons": {reasons(result.reasons)}, '
@@ -95,7 +101,7 @@ def as_json(results: Verdicts, permalink: str) -> str:
     """Today's reading at the top level, the articles' reading beside it under `articles`."""
     changed = results.changed
     return (
-        f"{{{_reading(results.today, changed, 'today')}, \"permalink\": {_dumps(permalink)}, "
+        f'{{{_reading(results.today, changed, "today")}, "permalink": {_dumps(permalink)}, '
         f'"articles": {{{_reading(results.articles, changed, "articles")}}}}}'
     )
 
