@@ -2,7 +2,7 @@
 
 The answers live in the URL (`?cpu_arch=x86_64&guest_os=linux&guest_os=windows`, a key repeated for
 a question that takes several options), so reload, back/forward and two tabs need no server state.
-Every page and the API read a query through one gate, `advisor.forms.parse()`.
+Every page and the API read a query through one gate, `advisor.query.parse()`.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from api.errors import json_response
 from . import content, pages
 from .engine import Citation, Verdict, Verdicts, decide_readings
 from .engine import Rule as EngineRule
-from .forms import parse
+from .query import parse
 
 LANGUAGES = dict(settings.LANGUAGES)
 

@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 
 from .answers import Step, Wizard, to_query
 from .engine import Answers
-from .forms import parse
+from .query import parse
 
 COOKIE = "advisor_answers"
 

@@ -24,7 +24,8 @@ from core.http import HtmxHttpRequest, wants_fragment
 from . import content, draft, pages
 from .answers import Parsed, Step, Wizard
 from .engine import Answers, changes, decide_readings, overturning
-from .forms import DetectForm, StepForm, WhatIfForm, parse
+from .forms import DetectForm, StepForm, WhatIfForm
+from .query import parse
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}
