@@ -1,8 +1,16 @@
-"""Small builders for tests that need content other than the seed."""
+"""Small builders for tests: content other than the seed, and the seeded rules as the engine sees
+them, read straight from the fixture files (no database)."""
+
+import json
+from functools import cache
+from pathlib import Path
 
 from django.db.models import Model
 
+from advisor.engine import Basis, Readings, Rule
+from advisor.engine import Citation as EngineCitation
 from comparison.models import Citation, Criterion, Edge, Quote, Source, Topic
+from core.texts import Text
 
 LANGUAGES = ("ru", "es", "en")
 SOURCE_TEXT = "Xen runs on many architectures.\nKVM needs hardware virtualization."
@@ -67,3 +75,70 @@ def make_rows(count: int, *, prefix: str = "t", tie_every: int = 3) -> list[Crit
         Citation.objects.create(criterion=row, quote=quotes[1], side=Citation.Side.KVM)
         rows.append(row)
     return rows
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fixture(app: str) -> list[dict]:
+    return json.loads((ROOT / app / "fixtures" / f"{app}.json").read_text(encoding="utf-8"))
+
+
+@cache
+def seeded_rules() -> tuple[dict[str, tuple[str, list[str]]], Readings]:
+    """The seeded questions (code → kind and option codes) and both readings' rules, from the
+    fixtures: what `Rule.objects.for_engine()` must give the engine once they are loaded."""
+    comparison, advisor = _fixture("comparison"), _fixture("advisor")
+    source_codes = {
+        o["pk"]: o["fields"]["code"] for o in comparison if o["model"] == "comparison.source"
+    }
+    quote_sources = {}
+    for o in comparison:
+        if o["model"] == "comparison.quote":
+            source = o["fields"]["source"]
+            quote_sources[o["fields"]["anchor"]] = (
+                source[0] if isinstance(source, list) else source_codes[source]
+            )
+    disagree = {
+        o["fields"]["slug"]: o["fields"]["articles_disagree"]
+        for o in comparison
+        if o["model"] == "comparison.criterion"
+    }
+    questions: dict[str, tuple[str, list[str]]] = {}
+    for o in advisor:
+        if o["model"] == "advisor.question":
+            questions[o["fields"]["code"]] = (o["fields"]["kind"], [])
+        elif o["model"] == "advisor.option":
+            questions[o["fields"]["question"][0]][1].append(o["fields"]["code"])
+    readings: dict[str, list[Rule]] = {"today": [], "articles": []}
+    for o in advisor:
+        if o["model"] != "advisor.rule":
+            continue
+        f = o["fields"]
+        conditions: dict[str, set[str]] = {}
+        for question, option in f["conditions"]:
+            conditions.setdefault(question, set()).add(option)
+        slug = f["criterion"][0]
+        for reading, (effect, points) in {
+            "today": (f["effect"], f["points"]),
+            "articles": (f["articles_effect"], f["articles_points"]),
+        }.items():
+            if effect == "off":
+                continue
+            readings[reading].append(
+                Rule(
+                    code=f["code"],
+                    effect=effect,
+                    hypervisor=f["hypervisor"] if effect != "warn" else "",
+                    points=points if effect == "prefer" else 0,
+                    conditions={q: frozenset(options) for q, options in conditions.items()},
+                    reason=Text(f["reason_en"]),
+                    basis=Basis(slug, Text(slug), f"/en/compare/#{slug}", disagree[slug]),
+                    citations=tuple(
+                        EngineCitation(quote_sources[a], Text(), "…", "…", Text(), f"#{a}")
+                        for [a] in f["quotes"]
+                    ),
+                    order=f["order"],
+                )
+            )
+    return questions, Readings(today=tuple(readings["today"]), articles=tuple(readings["articles"]))

@@ -1,95 +1,16 @@
 """The verdict engine, without a database: the seeded rules are read straight from the fixtures.
 
 Every rule has two readings (per the articles, today); `RULES.today` and `RULES.articles` are
-the rule sets the engine sees for each.
-
-tests/test_advisor.py checks that `Rule.objects.for_engine()` gives the engine the same rules.
+the rule sets the engine sees for each. Properties over any answers: test_engine_properties.py;
+tests/test_wizard.py checks that `Rule.objects.for_engine()` gives the engine the same rules.
 """
 
-import json
-from pathlib import Path
-
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from advisor.engine import (
-    Basis,
-    Citation,
-    Readings,
-    Rule,
-    changes,
-    decide,
-    decide_readings,
-    overturning,
-)
-from core.texts import Text
+from advisor.engine import Rule, changes, decide, decide_readings
+from tests.factories import seeded_rules
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _fixture(app: str) -> list[dict]:
-    return json.loads((ROOT / app / "fixtures" / f"{app}.json").read_text(encoding="utf-8"))
-
-
-def _seeded() -> tuple[dict[str, tuple[str, list[str]]], Readings]:
-    comparison, advisor = _fixture("comparison"), _fixture("advisor")
-    source_codes = {
-        o["pk"]: o["fields"]["code"] for o in comparison if o["model"] == "comparison.source"
-    }
-    quote_sources = {}
-    for o in comparison:
-        if o["model"] == "comparison.quote":
-            source = o["fields"]["source"]
-            quote_sources[o["fields"]["anchor"]] = (
-                source[0] if isinstance(source, list) else source_codes[source]
-            )
-    disagree = {
-        o["fields"]["slug"]: o["fields"]["articles_disagree"]
-        for o in comparison
-        if o["model"] == "comparison.criterion"
-    }
-    questions: dict[str, tuple[str, list[str]]] = {}
-    for o in advisor:
-        if o["model"] == "advisor.question":
-            questions[o["fields"]["code"]] = (o["fields"]["kind"], [])
-        elif o["model"] == "advisor.option":
-            questions[o["fields"]["question"][0]][1].append(o["fields"]["code"])
-    readings: dict[str, list[Rule]] = {"today": [], "articles": []}
-    for o in advisor:
-        if o["model"] != "advisor.rule":
-            continue
-        f = o["fields"]
-        conditions: dict[str, set[str]] = {}
-        for question, option in f["conditions"]:
-            conditions.setdefault(question, set()).add(option)
-        slug = f["criterion"][0]
-        for reading, (effect, points) in {
-            "today": (f["effect"], f["points"]),
-            "articles": (f["articles_effect"], f["articles_points"]),
-        }.items():
-            if effect == "off":
-                continue
-            readings[reading].append(
-                Rule(
-                    code=f["code"],
-                    effect=effect,
-                    hypervisor=f["hypervisor"] if effect != "warn" else "",
-                    points=points if effect == "prefer" else 0,
-                    conditions={q: frozenset(options) for q, options in conditions.items()},
-                    reason=Text(f["reason_en"]),
-                    basis=Basis(slug, Text(slug), f"/en/compare/#{slug}", disagree[slug]),
-                    citations=tuple(
-                        Citation(quote_sources[a], Text(), "…", "…", Text(), f"#{a}")
-                        for [a] in f["quotes"]
-                    ),
-                    order=f["order"],
-                )
-            )
-    return questions, Readings(today=tuple(readings["today"]), articles=tuple(readings["articles"]))
-
-
-QUESTIONS, RULES = _seeded()
+QUESTIONS, RULES = seeded_rules()
 
 
 def answers_of(answers: dict[str, set[str]]):
@@ -292,92 +213,3 @@ def test_changes_tell_which_single_answer_lifts_a_none_verdict():
 
 def test_changes_are_only_offered_for_a_none_verdict():
     assert changes({"hw_virt": frozenset({"no"})}, RULES.today, {"hw_virt": ["yes", "no"]}) == ()
-
-
-OPTIONS = {code: options for code, (_, options) in QUESTIONS.items()}
-
-
-def test_an_unknown_architecture_that_could_overturn_the_verdict_is_urgent():
-    answers = answers_of({"cpu_arch": {"unknown"}, "existing": {"new_server"}})
-    assert overturning(answers, RULES.today, OPTIONS) == {"find-out-cpu-arch"}
-
-
-def test_an_unknown_that_cannot_change_the_verdict_is_not_urgent():
-    # The non-Linux host rules KVM out whatever the processor offers, and Linux guests run on Xen
-    # with or without VT-x: finding out changes nothing.
-    answers = answers_of({"hw_virt": {"unknown"}, "host_os": {"non_linux"}, "guest_os": {"linux"}})
-    assert overturning(answers, RULES.today, OPTIONS) == frozenset()
-
-
-@st.composite
-def answer_sets(draw):
-    answers = {}
-    for code, (kind, options) in QUESTIONS.items():
-        if not draw(st.booleans()):
-            continue
-        if kind == "many":
-            answers[code] = frozenset(draw(st.sets(st.sampled_from(options), min_size=1)))
-        else:
-            answers[code] = frozenset({draw(st.sampled_from(options))})
-    return answers
-
-
-@settings(max_examples=300, deadline=None)
-@given(answer_sets())
-def test_any_valid_answers_give_both_verdicts_without_raising(answers):
-    results = decide_readings(answers, RULES)
-    for result in (results.today, results.articles):
-        assert result.outcome in {"xen", "kvm", "either", "none", "too_few"}
-        assert all(points >= 0 for points in result.scores.values())
-
-
-@settings(max_examples=300, deadline=None)
-@given(answer_sets())
-def test_a_blocked_side_never_wins_in_either_reading(answers):
-    results = decide_readings(answers, RULES)
-    for result in (results.today, results.articles):
-        for side in ("xen", "kvm"):
-            if result.is_blocked(side):
-                assert result.outcome not in (side, "either", "too_few")
-
-
-@settings(max_examples=200, deadline=None)
-@given(answer_sets(), st.randoms(use_true_random=False))
-def test_the_same_answers_always_give_the_same_verdicts(answers, random):
-    today, articles = list(RULES.today), list(RULES.articles)
-    random.shuffle(today)
-    random.shuffle(articles)
-    reordered = dict(reversed(list(answers.items())))
-    shuffled = Readings(today=tuple(today), articles=tuple(articles))
-    assert (
-        decide_readings(answers, RULES)
-        == decide_readings(reordered, shuffled)
-        == decide_readings(answers, RULES)
-    )
-
-
-@settings(max_examples=200, deadline=None)
-@given(answer_sets())
-def test_each_reading_is_the_verdict_of_its_own_rules_alone(answers):
-    results = decide_readings(answers, RULES)
-    assert results.today == decide(answers, RULES.today)
-    assert results.articles == decide(answers, RULES.articles)
-
-
-@settings(max_examples=200, deadline=None)
-@given(answer_sets())
-def test_a_changed_rule_fired_and_did_something_else_in_the_other_reading(answers):
-    results = decide_readings(answers, RULES)
-    for code in results.changed:
-        assert results.today.fired.get(code) != results.articles.fired.get(code)
-    outcomes = {results.today.outcome, results.articles.outcome}
-    if len(outcomes) == 2 and "too_few" not in outcomes:
-        assert results.changed
-
-
-@settings(max_examples=100, deadline=None)
-@given(answer_sets())
-def test_every_change_offered_really_lifts_the_none_verdict(answers):
-    for change in changes(answers, RULES.today, OPTIONS):
-        changed = {**answers, change.question: change.options}
-        assert decide(changed, RULES.today).outcome == change.outcome != "none"

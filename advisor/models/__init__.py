@@ -1,7 +1,7 @@
 """The advisor's content, edited in admin in every language (see translation.py).
 
 The verdict engine never sees these models: the QuerySet methods `Question.objects.for_wizard()`
-and `Rule.objects.for_engine()` turn them into the frozen dataclasses of answers.py and verdict.py.
+and `Rule.objects.for_engine()` turn them into the frozen dataclasses of answers.py and engine.py.
 """
 
 from .rules import Rule, RuleQuerySet

@@ -1,7 +1,7 @@
 """The rules of the verdict, each in two readings: per the articles, and today.
 
 `Rule.objects.for_engine()` is the one place the database becomes the engine's dataclasses
-(verdict.py): both readings' rules, texts in the active language, in a fixed number of queries.
+(engine.py): both readings' rules, texts in the active language, in a fixed number of queries.
 """
 
 from __future__ import annotations

@@ -5,12 +5,11 @@ link, and the wizard completed with the keyboard alone."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.pages import ADVISOR_PAGES, BY_NAME, LANGUAGES, PAGES, visit
+from tests.browser.axe import axe_report, open_all_details
+from tests.browser.pages import BY_NAME, LANGUAGES, PAGES, visit
 
-AXE = Axe()
 # The pages whose phone layout differs most from the desktop one; axe checks them at 360 px too,
 # in Russian only: the colours and markup are the same in every language, Russian's texts longest.
 PHONE_AXE = {("ru", "home"), ("ru", "compare"), ("ru", "advisor-errors"), ("ru", "verdict")}
@@ -25,20 +24,6 @@ WIZARD_ANSWERS = {  # question code → option codes, in the order the steps ask
     "priority": ["linux_integration"],
     "vendor": ["red_hat"],
 }
-
-
-def open_all_details(page: Page) -> None:
-    """Citations and help sit in <details>; axe checks only what is shown."""
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-
-
-def axe_report(page: Page, where: str) -> str:
-    result = AXE.run(page)
-    return (
-        f"{where}: {result.violations_count} violations\n{result.generate_report()}"
-        if result.violations_count
-        else ""
-    )
 
 
 def landmark_problems(page: Page, language: str) -> list[str]:
@@ -145,8 +130,6 @@ def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(page
 
 @pytest.mark.parametrize("name", ["compare", "advisor"])
 def test_every_tab_stop_shows_a_visible_focus_ring(page, site, name):
-    if name not in BY_NAME:
-        pytest.skip(f"no {name} page yet")
     page.goto(site + BY_NAME[name].url("en"))
     seen: list[tuple[str, str]] = []
     for _ in range(60):
@@ -192,9 +175,6 @@ def choose_with_keyboard(page: Page, code: str, values: list[str]) -> None:
         assert target.is_checked(), f"{code}={value} could not be chosen with the keyboard"
 
 
-@pytest.mark.skipif(
-    not ADVISOR_PAGES, reason="the advisor's pages are not in tests/browser/pages.py yet"
-)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_wizard_can_be_completed_with_the_keyboard_alone(page, site, language):
     page.goto(f"{site}/{language}/advisor/")

@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.axe import axe_report, open_all_details
 from tests.browser.pages import BY_NAME, LANGUAGES, PAGES, visit
-from tests.browser.test_accessibility import axe_report, open_all_details
 
 # KVM ruled out with Xen ahead, then both in play: the three kinds of bar between them.
 CHART = "/en/advisor/verdict/?hw_virt=no&existing=new_server&priority=performance&guest_os=linux"

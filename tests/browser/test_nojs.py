@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import ADVISOR_PAGES, LANGUAGES
+from tests.browser.pages import LANGUAGES
 
 ANSWERS = {
     "cpu_arch": ["x86_64"],
@@ -46,9 +46,6 @@ def test_the_language_switcher_keeps_the_page_without_javascript(nojs_page, site
     expect(page.locator("html")).to_have_attribute("lang", "es")
 
 
-@pytest.mark.skipif(
-    not ADVISOR_PAGES, reason="the advisor's pages are not in tests/browser/pages.py yet"
-)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_wizard_reaches_a_verdict_without_javascript(nojs_page, site, language):
     page, _watch = nojs_page

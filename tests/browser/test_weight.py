@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Response
 
 from tests.browser.chromium import open_page
-from tests.browser.pages import ADVISOR_PAGES, LANGUAGES
+from tests.browser.pages import LANGUAGES
 from tests.browser.production import production_server
 
 FIRST_VIEW_BUDGET = 60 * 1024
@@ -97,9 +97,6 @@ def test_the_comparison_filter_swap_transfers_only_the_compressed_table(
     assert total <= TABLE_SWAP_BUDGET, f"table swap: {total / 1024:.1f} KB\n{lines}"
 
 
-@pytest.mark.skipif(
-    not ADVISOR_PAGES, reason="the advisor's pages are not in tests/browser/pages.py yet"
-)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_wizard_step_swap_transfers_at_most_8_kb(weighed_page, production, language):
     page, responses = weighed_page

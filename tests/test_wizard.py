@@ -1,13 +1,14 @@
-"""The wizard, the verdict page and the hardware auto-detect, through the test client."""
+"""The wizard through the test client: a walk to each kind of verdict, each step's address, the
+progress bar, Next and Back, the htmx replies, bad answers, and the seeded questions."""
 
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from django.utils import translation
 
 from advisor.models import Question, Rule
-from tests.factories import LANGUAGES, text_in
-from tests.test_engine import RULES
+from tests.factories import LANGUAGES, seeded_rules, text_in
+
+pytestmark = pytest.mark.usefixtures("seeded")
 
 HX = {"HX-Request": "true"}
 # One step's answers: a code per question, a list of codes for a "many" question.
@@ -58,7 +59,7 @@ def _pairs(answers: StepAnswers) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("outcome", WALKS)
-def test_walking_the_wizard_reaches_each_kind_of_verdict(client, seeded, outcome):
+def test_walking_the_wizard_reaches_each_kind_of_verdict(client, outcome):
     url = walk(client, "en", WALKS[outcome])
     assert urlsplit(url).path == "/en/advisor/verdict/"
     page = client.get(url)
@@ -67,7 +68,7 @@ def test_walking_the_wizard_reaches_each_kind_of_verdict(client, seeded, outcome
 
 
 @pytest.mark.parametrize("outcome", WALKS)
-def test_the_permalink_and_the_api_agree_with_the_wizard(client, seeded, outcome):
+def test_the_permalink_and_the_api_agree_with_the_wizard(client, outcome):
     query = urlsplit(walk(client, "es", WALKS[outcome])).query
     api = client.get(f"/api/v1/verdict?{query}&lang=es").json()
     page = client.get(f"/es/advisor/verdict/?{query}")
@@ -78,20 +79,22 @@ def test_the_permalink_and_the_api_agree_with_the_wizard(client, seeded, outcome
 
 
 @pytest.mark.parametrize("reading", ["today", "articles"])
-def test_the_engine_gets_the_same_rules_from_the_database_as_from_the_fixture(seeded, reading):
+def test_the_engine_gets_the_same_rules_from_the_database_as_from_the_fixture(reading):
     def shape(rules):
         return {r.code: (r.effect, r.hypervisor, r.points, r.conditions) for r in rules}
 
-    assert shape(getattr(Rule.objects.for_engine(), reading)) == shape(getattr(RULES, reading))
+    _questions, from_fixtures = seeded_rules()
+    from_database = Rule.objects.for_engine()
+    assert shape(getattr(from_database, reading)) == shape(getattr(from_fixtures, reading))
 
 
-def test_every_seeded_rule_has_a_reason_in_every_language_and_a_row(seeded):
+def test_every_seeded_rule_has_a_reason_in_every_language_and_a_row():
     for rule in Rule.objects.all():
         assert all(text_in(rule, "reason", language) for language in LANGUAGES), rule.code
         assert rule.criterion_id, rule.code
 
 
-def test_every_rule_the_articles_reading_counts_cites_the_articles(seeded):
+def test_every_rule_the_articles_reading_counts_cites_the_articles():
     for rule in Rule.objects.exclude(articles_effect="off").prefetch_related("quotes"):
         assert rule.quotes.exists(), rule.code
 
@@ -106,13 +109,13 @@ def test_every_rule_the_articles_reading_counts_cites_the_articles(seeded):
         ("/en/advisor/priorities/", "priorities"),
     ],
 )
-def test_every_step_has_its_own_address(client, seeded, path, code):
+def test_every_step_has_its_own_address(client, path, code):
     response = client.get(path)
     assert response.status_code == 200
     assert response.context["step"].code == code
 
 
-def test_a_step_shows_the_progress_and_keeps_the_earlier_answers_in_hidden_fields(client, seeded):
+def test_a_step_shows_the_progress_and_keeps_the_earlier_answers_in_hidden_fields(client):
     response = client.get("/en/advisor/guests/?cpu_arch=x86_64&host_os=rhel")
     assert (
         '<span aria-current="step"><span class="stage-number">3</span> Guests</span>'
@@ -122,13 +125,13 @@ def test_a_step_shows_the_progress_and_keeps_the_earlier_answers_in_hidden_field
     assert '<input type="hidden" name="host_os" value="rhel">' in response.text
 
 
-def test_questions_and_options_are_shown_in_the_visitors_language(client, seeded):
+def test_questions_and_options_are_shown_in_the_visitors_language(client):
     response = client.get("/ru/advisor/")
     assert "Какая архитектура процессора у сервера?" in response.text
     assert "Не знаю" in response.text
 
 
-def test_next_without_an_answer_shows_the_error_next_to_the_question(client, seeded):
+def test_next_without_an_answer_shows_the_error_next_to_the_question(client):
     response = client.get("/en/advisor/", {"cpu_arch": "x86_64", "go": "next"})
     assert response.status_code == 200
     assert response.context["missing"] == ["hw_virt"]
@@ -136,7 +139,7 @@ def test_next_without_an_answer_shows_the_error_next_to_the_question(client, see
     assert 'value="x86_64" checked' in response.text
 
 
-def test_back_keeps_the_answers_of_the_step_being_left(client, seeded):
+def test_back_keeps_the_answers_of_the_step_being_left(client):
     response = client.get(
         "/en/advisor/host/", {"cpu_arch": "arm", "existing": "new_server", "go": "back"}
     )
@@ -145,7 +148,7 @@ def test_back_keeps_the_answers_of_the_step_being_left(client, seeded):
 
 
 @pytest.mark.parametrize("language", ["ru", "es", "en"])
-def test_a_step_of_the_progress_bar_takes_the_forms_unsaved_answers_along(client, seeded, language):
+def test_a_step_of_the_progress_bar_takes_the_forms_unsaved_answers_along(client, language):
     # The progress bar's steps are buttons of the form: the query is the form as it stands.
     response = client.get(
         f"/{language}/advisor/", {"cpu_arch": "ia64", "hw_virt": "yes", "goto": "guests"}
@@ -154,7 +157,7 @@ def test_a_step_of_the_progress_bar_takes_the_forms_unsaved_answers_along(client
     assert response["Location"] == f"/{language}/advisor/guests/?cpu_arch=ia64&hw_virt=yes"
 
 
-def test_the_progress_bar_offers_the_other_steps_as_buttons_of_the_form(client, seeded):
+def test_the_progress_bar_offers_the_other_steps_as_buttons_of_the_form(client):
     response = client.get("/en/advisor/host/?cpu_arch=x86_64&hw_virt=yes")
     assert response.text.count('<button type="submit" name="goto"') == 3
     assert 'name="goto" value="guests"' in response.text
@@ -164,22 +167,22 @@ def test_the_progress_bar_offers_the_other_steps_as_buttons_of_the_form(client, 
 @pytest.mark.parametrize(
     "path", ["/ru/advisor/host/?cpu_arch=ia64", "/es/advisor/verdict/?hw_virt=no"]
 )
-def test_the_wizard_and_the_verdict_offer_to_start_over(client, seeded, path):
+def test_the_wizard_and_the_verdict_offer_to_start_over(client, path):
     language = path[1:3]
     response = client.get(path)
     assert f'<a href="/{language}/advisor/?go=start">' in response.text
 
 
-def test_an_unknown_step_is_not_found(client, seeded):
+def test_an_unknown_step_is_not_found(client):
     assert client.get("/en/advisor/nonsense/").status_code == 404
 
 
 @pytest.mark.parametrize("path", ["/en/advisor/guests/", "/en/advisor/verdict/"])
-def test_pages_refuse_other_methods(client, seeded, path):
+def test_pages_refuse_other_methods(client, path):
     assert client.post(path).status_code == 405
 
 
-def test_an_htmx_step_request_gets_only_the_step_fragment(client, seeded):
+def test_an_htmx_step_request_gets_only_the_step_fragment(client):
     response = client.get("/es/advisor/host/?cpu_arch=x86_64", headers=HX)
     assert response.status_code == 200
     assert "<html" not in response.text
@@ -189,12 +192,12 @@ def test_an_htmx_step_request_gets_only_the_step_fragment(client, seeded):
     assert "HX-Request" in response["Vary"]
 
 
-def test_an_htmx_please_answer_reply_does_not_push_its_address(client, seeded):
+def test_an_htmx_please_answer_reply_does_not_push_its_address(client):
     response = client.get("/en/advisor/", {"go": "next"}, headers=HX)
     assert response["HX-Push-Url"] == "false"
 
 
-def test_the_last_step_sends_htmx_to_the_verdict_as_a_whole_page(client, seeded):
+def test_the_last_step_sends_htmx_to_the_verdict_as_a_whole_page(client):
     response = client.get(
         "/en/advisor/priorities/",
         {"priority": "maturity", "vendor": "none", "go": "next"},
@@ -217,7 +220,7 @@ HOSTILE = [
 @pytest.mark.parametrize(("query", "message"), HOSTILE)
 @pytest.mark.parametrize("path", ["/en/advisor/", "/en/advisor/verdict/"])
 def test_bad_and_hostile_answers_get_a_400_with_a_clear_escaped_message(
-    client, seeded, path, query, message
+    client, path, query, message
 ):
     if "go=" in query and "verdict" in path:
         message = "“go” is not a question of the advisor."
@@ -230,112 +233,7 @@ def test_bad_and_hostile_answers_get_a_400_with_a_clear_escaped_message(
     )
 
 
-def test_the_invalid_page_offers_the_verdict_for_the_valid_answers(client, seeded):
-    response = client.get("/en/advisor/verdict/?hw_virt=no&cpu_arch=sparc")
-    assert 'href="/en/advisor/verdict/?hw_virt=no"' in response.text
-
-
-def test_tracking_keys_added_to_shared_links_are_ignored(client, seeded):
-    response = client.get("/en/advisor/verdict/?hw_virt=no&utm_source=mastodon&fbclid=abc")
-    assert response.status_code == 200
-
-
-def test_the_verdict_page_names_the_verdict_in_title_description_and_open_graph(client, seeded):
-    response = client.get("/en/advisor/verdict/?existing=new_server&priority=linux_integration")
-    assert "<title>Verdict: KVM · Xen or KVM?</title>" in response.text
-    assert (
-        '<meta name="description" content="KVM suits these answers better. Points: Xen 0, KVM 4.'
-        in response.text
-    )
-    assert '<meta property="og:title" content="Verdict: KVM' in response.text
-    assert (
-        '<meta property="og:url" content="http://testserver/en/advisor/verdict/?existing=new_server&amp;priority=linux_integration">'
-        in response.text
-    )
-
-
-def test_the_verdict_page_draws_an_accessible_bar_chart_of_the_points(client, seeded):
-    response = client.get("/en/advisor/verdict/?existing=new_server&priority=linux_integration")
-    assert 'role="img" aria-labelledby="chart-title chart-desc"' in response.text
-    assert "Xen: 0 points. KVM: 4 points." in response.text
-    assert 'width="200"' in response.text  # KVM's bar, the longest
-
-
-def test_the_verdict_page_shows_blockers_reasons_citations_and_dated_notes(client, seeded):
-    response = client.get("/es/advisor/verdict/?cpu_arch=ia64&priority=future_development")
-    with translation.override("es"):
-        rule = Rule.objects.get(code="kvm-no-itanium")
-        assert rule.today_reason in response.text
-        assert rule.note in response.text
-        assert rule.note_reference in response.text
-    assert f'<time datetime="{rule.note_checked:%Y-%m-%d}">' in response.text
-    assert 'lang="ru"' in response.text and "/es/sources/#ru-kvm-hardware-only" in response.text
-    assert "/es/compare/#cpu-architectures" in response.text
-
-
-def test_reasons_at_odds_carry_the_sources_disagree_mark(client, seeded):
-    # Per the articles, the Spanish one favours Xen for speed, the Russian one KVM on RHEL; today
-    # performance no longer counts, so only the row-level disagreement (hardware) is left.
-    response = client.get("/en/advisor/verdict/?priority=performance&host_os=rhel&hw_virt=no")
-    assert response.text.count('<span class="badge badge-disagree">Sources disagree</span>') == 2
-
-
-def test_a_none_verdict_says_what_would_change_it(client, seeded):
-    response = client.get("/en/advisor/verdict/?hw_virt=no&guest_os=windows")
-    assert "What would change this verdict" in response.text
-    assert 'href="/en/advisor/verdict/?hw_virt=yes&amp;guest_os=windows"' in response.text
-
-
-def test_unknown_answers_show_how_to_find_out(client, seeded):
-    response = client.get("/en/advisor/verdict/?hw_virt=unknown")
-    assert "grep -cE &#x27;vmx|svm&#x27; /proc/cpuinfo" in response.text
-
-
-def test_the_what_if_form_shows_every_answer_changeable(client, seeded):
-    response = client.get("/en/advisor/verdict/?cpu_arch=arm&guest_os=bsd")
-    assert '<option value="arm" selected>' in response.text
-    assert 'name="guest_os" id="whatif-guest_os-bsd" value="bsd" checked' in response.text
-    # Arrow keys through a list send one request, once they rest; Back restores no later answer.
-    assert 'hx-trigger="change delay:700ms, submit"' in response.text
-    assert 'hx-replace-url="true"' in response.text
-    assert 'autocomplete="off"' in response.text
-
-
-def test_a_what_if_htmx_request_gets_the_result_fragment_and_replaces_the_address(client, seeded):
-    query = "cpu_arch=&hw_virt=no&host_os=&guest_os=linux"
-    response = client.get(f"/en/advisor/verdict/?{query}", headers=HX)
-    assert '<div id="verdict-result"' in response.text and "<html" not in response.text
-    assert "what-if" not in response.text
-    assert response["HX-Replace-Url"] == "/en/advisor/verdict/?hw_virt=no&guest_os=linux"
-    assert "HX-Push-Url" not in response
-
-
-def test_the_verdict_page_offers_the_permalink_to_copy(client, seeded):
-    response = client.get("/en/advisor/verdict/?hw_virt=yes")
-    assert 'value="http://testserver/en/advisor/verdict/?hw_virt=yes"' in response.text
-    assert 'data-copy="permalink"' in response.text
-
-
-def test_the_verdict_page_takes_a_fixed_number_of_queries(
-    client, seeded, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(6):
-        client.get(
-            "/en/advisor/verdict/?hw_virt=yes&guest_os=linux&guest_os=windows&priority=maturity"
-        )
-
-
-def test_an_editors_change_shows_on_the_next_request(client, seeded):
-    Rule.objects.filter(code="kvm-new-server").update(points=3, reason_en="Brand-new reason.")
-    response = client.get("/en/advisor/verdict/?existing=new_server")
-    assert "Brand-new reason." in response.text and "KVM: 3 points" in response.text
-    question = Question.objects.get(code="guest_os")
-    question.options.create(code="haiku", label_en="Haiku", order=9)
-    assert "Haiku" in client.get("/en/advisor/guests/").text
-    assert client.get("/api/v1/verdict?guest_os=haiku").status_code == 200
-
-
-def test_the_seeded_questions_and_options_are_exactly_the_products(seeded):
+def test_the_seeded_questions_and_options_are_exactly_the_products():
     wizard = Question.objects.for_wizard()
     assert [step.code for step in wizard.steps] == ["hardware", "host", "guests", "priorities"]
     assert wizard.options == {
