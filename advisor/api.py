@@ -18,9 +18,9 @@ from api.errors import json_response, json_text_response
 from pagecache.version import per_version
 
 from . import content, pages
-from .answers import parse
 from .engine import Citation, Verdict, Verdicts, decide_readings
 from .engine import Rule as EngineRule
+from .query import parse
 
 LANGUAGES = dict(settings.LANGUAGES)
 
@@ -114,7 +114,7 @@ def verdict_json(request: HttpRequest) -> HttpResponse:
         return json_response({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
         wizard = content.wizard()
-        parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
+        parsed = parse(request.GET, wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return json_response({"errors": parsed.errors}, status=400)
         results = decide_readings(parsed.answers, content.rules())
