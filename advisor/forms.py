@@ -156,6 +156,10 @@ class WhatIfForm(forms.Form):
             )
         self.selected = {q.code: answers.get(q.code, frozenset()) for q in questions}
 
+    def control(self, question: Question, selected: frozenset[str]) -> str:
+        """One question's control in the form (advisor/pieces.py keeps the form without them)."""
+        return whatif_control(question, selected)
+
     @classmethod
     def for_wizard(cls, wizard: Wizard, answers: Answers) -> WhatIfForm:
         form = cls(wizard.questions.values(), answers)
@@ -204,7 +208,7 @@ class WhatIfControl(LayoutObject):
     def render(self, form: forms.BaseForm, context: Any, **kwargs: Any) -> str:
         assert isinstance(form, WhatIfForm)
         field = form.fields[self.code]
-        return whatif_control(field.question, form.selected[self.code])  # type: ignore[attr-defined]
+        return form.control(field.question, form.selected[self.code])  # type: ignore[attr-defined]
 
 
 def whatif_control(question: Question, selected: frozenset[str]) -> str:
