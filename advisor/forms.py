@@ -140,12 +140,13 @@ def _step_helper(step: Step, *, action: str, first: bool, last: bool) -> FormHel
 
 
 class WhatIfForm(forms.Form):
-    helper: FormHelper
     """Every question on the verdict page, to try other answers: a list for a one-answer question
     (with "not answered"), check boxes for a many-answer one, grouped under their steps' titles.
 
     Each question's control is rendered on its own by `whatif_control()`, so that it can be kept
-    per question and selection."""
+    per question and selection (`selected`)."""
+
+    helper: FormHelper
 
     def __init__(self, questions: Iterable[Question], answers: Answers) -> None:
         questions = list(questions)
@@ -202,16 +203,13 @@ class WhatIfControl(LayoutObject):
         self.code = code
 
     def render(self, form: forms.BaseForm, context: Any, **kwargs: Any) -> str:
-        assert isinstance(form, WhatIfForm)
-        field = form.fields[self.code]
-        return whatif_control(field.question, form.selected[self.code])  # type: ignore[attr-defined]
+        return whatif_control(form[self.code])
 
 
-def whatif_control(question: Question, selected: frozenset[str]) -> str:
-    """The what-if control of one question with these options chosen; depends on nothing else
-    (the content version and the active language aside)."""
-    form = WhatIfForm([question], {question.code: selected})
-    return get_template("advisor/verdict.html#whatif").render({"field": form[question.code]})
+def whatif_control(field: forms.BoundField) -> str:
+    """One question's what-if control, a piece of its own: its HTML depends only on the question
+    and the options chosen (`WhatIfForm.selected`), given the content version and the language."""
+    return get_template("advisor/verdict.html#whatif").render({"field": field})
 
 
 class DetectForm(forms.Form):
