@@ -144,7 +144,7 @@ class WhatIfForm(forms.Form):
     (with "not answered"), check boxes for a many-answer one, grouped under their steps' titles.
 
     Each question's control is rendered on its own by `whatif_control()`, so that it can be kept
-    per question and selection (`selected`)."""
+    per question and selection."""
 
     helper: FormHelper
 
@@ -156,6 +156,10 @@ class WhatIfForm(forms.Form):
                 question, answers.get(question.code, ()), blank=str(_("— not answered —"))
             )
         self.selected = {q.code: answers.get(q.code, frozenset()) for q in questions}
+
+    def control(self, question: Question, selected: frozenset[str]) -> str:
+        """One question's control in the form (advisor/pieces.py keeps the form without them)."""
+        return whatif_control(question, selected)
 
     @classmethod
     def for_wizard(cls, wizard: Wizard, answers: Answers) -> WhatIfForm:
@@ -203,13 +207,16 @@ class WhatIfControl(LayoutObject):
         self.code = code
 
     def render(self, form: forms.BaseForm, context: Any, **kwargs: Any) -> str:
-        return whatif_control(form[self.code])
+        assert isinstance(form, WhatIfForm)
+        field = form.fields[self.code]
+        return form.control(field.question, form.selected[self.code])  # type: ignore[attr-defined]
 
 
-def whatif_control(field: forms.BoundField) -> str:
-    """One question's what-if control, a piece of its own: its HTML depends only on the question
-    and the options chosen (`WhatIfForm.selected`), given the content version and the language."""
-    return get_template("advisor/verdict.html#whatif").render({"field": field})
+def whatif_control(question: Question, selected: frozenset[str]) -> str:
+    """The what-if control of one question with these options chosen; depends on nothing else
+    (the content version and the active language aside)."""
+    form = WhatIfForm([question], {question.code: selected})
+    return get_template("advisor/verdict.html#whatif").render({"field": form[question.code]})
 
 
 class DetectForm(forms.Form):

@@ -21,10 +21,10 @@ from django_htmx.http import HttpResponseClientRedirect, push_url, replace_url
 
 from core.http import HtmxHttpRequest, wants_fragment
 
-from . import content, draft, pages
+from . import content, draft, pages, pieces
 from .answers import Parsed, Step, Wizard
 from .engine import Answers, changes, decide_readings, overturning
-from .forms import DetectForm, StepForm, WhatIfForm
+from .forms import DetectForm, StepForm
 from .query import parse
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
@@ -156,8 +156,8 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     urgent = overturning(parsed.answers, rules.today, wizard.options)
     context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)
     permalink = pages.verdict_url(wizard, parsed.answers)
+    pieces.fill(context, wizard, parsed.answers, results.today)
     context.update(
-        whatif_form=WhatIfForm.for_wizard(wizard, parsed.answers),
         absolute_permalink=request.build_absolute_uri(permalink),
         fragment=wants_fragment(request),
     )

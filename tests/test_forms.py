@@ -95,8 +95,7 @@ def test_the_buttons_of_a_step_are_next_and_back_except_on_the_first_and_last():
 
 def test_the_what_if_control_of_a_many_answer_question_ticks_the_chosen_options():
     guest_os = content.wizard().questions["guest_os"]
-    form = WhatIfForm([guest_os], {"guest_os": frozenset({"windows", "bsd"})})
-    html = whatif_control(form["guest_os"])
+    html = whatif_control(guest_os, frozenset({"windows", "bsd"}))
     ticked = [attribute(i, "id") for i in elements(html, "input") if _has(i, "checked")]
     assert ticked == ["whatif-guest_os-windows", "whatif-guest_os-bsd"]
 
@@ -105,8 +104,7 @@ def test_the_what_if_control_of_a_many_answer_question_ticks_the_chosen_options(
 def test_the_what_if_list_of_a_one_answer_question_selects_the_answer_or_not_answered(
     selected, chosen
 ):
-    form = WhatIfForm([content.wizard().questions["hw_virt"]], {"hw_virt": selected})
-    html = whatif_control(form["hw_virt"])
+    html = whatif_control(content.wizard().questions["hw_virt"], selected)
     options = list(elements(html, "option"))
     assert [attribute(o, "value") for o in options if _has(o, "selected")] == [chosen]
     assert str(options[0].children[0]) == "— not answered —"
