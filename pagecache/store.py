@@ -48,7 +48,10 @@ NOT_MODIFIED_HEADERS = {
     "expires",
 }
 # A page without a query string is asked for again and again: worth the best compression. Each of
-# the many verdict permalinks and API queries is mostly asked for once: compressed fast.
+# the many verdict permalinks and API queries is mostly asked for once: compressed fast. An htmx
+# fragment (a comparison filter, a what-if change) is what a visitor waits for after a click: the
+# best level costs 0.05 ms more for a what-if verdict and 0.6 ms more for the whole comparison
+# table, once per entry, and saves a fifth of the table's bytes on the wire.
 BEST, FAST = 6, 2
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 # After a cache error, go without the cache for a while instead of waiting on it every request.
@@ -159,7 +162,8 @@ def entry_for(request: HttpRequest, response: HttpResponseBase) -> Entry | None:
     plain = (*headers, ("ETag", f'W/"{etag}"'))
     gzipped = gzip_headers = None
     if len(body) >= 200:
-        level = FAST if request.META.get("QUERY_STRING") else BEST
+        fast = request.META.get("QUERY_STRING") and not request.META.get("HTTP_HX_REQUEST")
+        level = FAST if fast else BEST
         gzipped = gzip.compress(body, compresslevel=level, mtime=0)
         gzip_headers = (*plain, ("Content-Encoding", "gzip"), _length(gzipped))
     return Entry(

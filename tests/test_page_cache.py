@@ -177,3 +177,15 @@ def test_migrate_bumps_the_content_version_for_data_migrations(seeded):
     before = ContentVersion.objects.get().stamp
     call_command("migrate", verbosity=0)
     assert ContentVersion.objects.get().stamp != before
+
+
+def test_the_comparison_filter_swap_is_compressed_as_tightly_as_the_page(seeded):
+    # The filter's htmx swap carries the whole table: a visitor waits for it after each click.
+    visitor = Client()
+    headers = {"Accept-Encoding": "gzip", "HX-Request": "true"}
+    for _ in range(2):  # the second answer comes from the cache
+        packed = visitor.get("/en/compare/?show=differences", headers=headers)
+        assert packed["Content-Encoding"] == "gzip"
+        table = gzip.decompress(packed.content)
+        assert b'id="comparison-table"' in table and b"<html" not in table
+        assert len(packed.content) <= len(gzip.compress(table, compresslevel=6, mtime=0))
