@@ -131,8 +131,8 @@ dev: setup  ## Development server with DEBUG on and auto-reload
 admin: setup  ## Create an account for /admin/ (asks for a name and a password)
 	$(PY) manage.py createsuperuser
 
-bench: setup $(STAMPS)/wrk  ## Speed figures: each page against a bare WSGI app on the same gunicorn
-	$(PY) bench/run.py
+bench: setup $(STAMPS)/wrk  ## Speed figures: each page against a bare WSGI app on the same gunicorn (BENCH_ARGS="--only served --page verdict" for a part)
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 screenshots: setup chromium  ## PNGs of every page, phone and desktop, in each language, into screenshots/ (THEME=dark)
 	$(PY) bench/screenshots.py $(if $(THEME),--theme=$(THEME))

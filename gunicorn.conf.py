@@ -4,6 +4,7 @@ Environment: WEB_CONCURRENCY (worker processes; 2 per core is a good start), GUN
 ACCESS_LOG (a file, "-" for standard output, "" for none). The address comes from `--bind`.
 """
 
+import gc
 import os
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -19,3 +20,12 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 # Behind a proxy on this machine or another: trust its X-Forwarded-* only from where it is.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The app is imported once, before the workers are forked: a worker started by the recycling above
+# serves at once instead of spending a second importing Django while its peers take the load.
+preload_app = True
+
+
+def when_ready(server: object) -> None:
+    # Everything imported so far lives as long as the process: leave it out of garbage collection,
+    # so collections in the workers stay short and the workers keep sharing those pages of memory.
+    gc.freeze()

@@ -2,31 +2,20 @@
 
 The answers live in the URL (`?cpu_arch=x86_64&guest_os=linux&guest_os=windows`, a key repeated for
 a question that takes several options), so reload, back/forward and two tabs need no server state.
-`parse()` is the one gate every page and the API pass a query through:
-
-- a known question with a known option is an answer; an empty value counts as unanswered;
-- an unknown key, an unknown option, several values for a one-answer question or an over-long
-  key or value is an error (the pages and the API answer 400 and say which);
-- `reserved` keys (the wizard's own `go`, the API's `lang`) and the tracking keys that other
-  sites append to shared links (`utm_*`, `fbclid`, `gclid`) are ignored.
+Every page and the API read a query through one gate, `advisor.query.parse()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 from urllib.parse import urlencode
 
-from django.utils.translation import gettext as _
-
 from core.texts import Text
 
 from .engine import Answers
-
-MAX_LENGTH = 64  # codes are short slugs; anything longer is not an answer
-TRACKING_KEYS = frozenset({"fbclid", "gclid", "msclkid"})
 
 
 @dataclass(frozen=True)
@@ -100,60 +89,6 @@ class Parsed:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def _shown(text: str) -> str:
-    return text if len(text) <= MAX_LENGTH else text[:MAX_LENGTH] + "…"
-
-
-def _ignored(key: str, reserved: frozenset[str]) -> bool:
-    return key in reserved or key in TRACKING_KEYS or key.startswith("utm_")
-
-
-def parse(
-    query: Mapping[str, list[str]], wizard: Wizard, *, reserved: frozenset[str] = frozenset()
-) -> Parsed:
-    """Answers from a query (a QueryDict's `lists()` as a mapping), and what is wrong with it."""
-    answers: dict[str, frozenset[str]] = {}
-    errors: dict[str, str] = {}
-    for key, raw_values in query.items():
-        if _ignored(key, reserved):
-            continue
-        question = wizard.questions.get(key)
-        if question is None:
-            errors[_shown(key)] = _("“%(key)s” is not a question of the advisor.") % {
-                "key": _shown(key)
-            }
-            continue
-        values = [value for value in raw_values if value != ""]
-        if not values:
-            continue
-        error = _check(question, values)
-        if error:
-            errors[key] = error
-        else:
-            answers[key] = frozenset(values)
-    return Parsed(answers, errors)
-
-
-def _check(question: Question, values: list[str]) -> str:
-    if any(len(value) > MAX_LENGTH for value in values):
-        return _("An answer to “%(question)s” is too long to be one of its options.") % {
-            "question": question.code
-        }
-    if not question.many and len(values) > 1:
-        return _("“%(question)s” takes one answer, but %(count)d were given.") % {
-            "question": question.code,
-            "count": len(values),
-        }
-    unknown = [value for value in values if value not in question.codes]
-    if unknown:
-        return _("“%(value)s” is not an answer to “%(question)s”; the answers are: %(codes)s.") % {
-            "value": unknown[0],
-            "question": question.code,
-            "codes": ", ".join(question.codes),
-        }
-    return ""
-
-
 def pairs(answers: Answers, wizard: Wizard, *, skip: Step | None = None) -> list[tuple[str, str]]:
     """The answers as (question, option) pairs in the wizard's order, optionally without a step's."""
     skipped = {q.code for q in skip.questions} if skip else set()
@@ -169,8 +104,3 @@ def pairs(answers: Answers, wizard: Wizard, *, skip: Step | None = None) -> list
 def to_query(answers: Answers, wizard: Wizard) -> str:
     """The canonical query string for these answers: same answers, same string."""
     return urlencode(pairs(answers, wizard))
-
-
-def missing(step: Step, answers: Answers) -> list[str]:
-    """The questions of a step that have no answer yet."""
-    return [question.code for question in step.questions if not answers.get(question.code)]

@@ -6,20 +6,21 @@ the language of the texts. 400 with `{"errors": {key: message}}` for anything `p
 
 from __future__ import annotations
 
-from typing import Any
+import json
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from api.errors import json_response
+from api.errors import json_response, json_text_response
+from pagecache.version import per_version
 
 from . import content, pages
-from .answers import parse
 from .engine import Citation, Verdict, Verdicts, decide_readings
 from .engine import Rule as EngineRule
+from .query import parse
 
 LANGUAGES = dict(settings.LANGUAGES)
 
@@ -33,58 +34,88 @@ def _citation(citation: Citation) -> dict[str, str]:
     }
 
 
-def _reading(result: Verdict, changed: frozenset[str]) -> dict[str, Any]:
-    """One reading's verdict; texts are bare (no "in English" mark: that is the pages' business)."""
+def _dumps(value: object) -> str:
+    # Russian and Spanish texts stay readable instead of \u escapes.
+    return json.dumps(value, ensure_ascii=False)
 
-    def reason(rule: EngineRule) -> dict[str, Any]:
-        citations = [_citation(c) for c in rule.citations]
-        note = rule.note
-        return {
-            "code": rule.code,
-            "hypervisor": rule.hypervisor or None,
-            "points": rule.points,
-            "text": str(rule.reason),
-            "citation": citations[0] if citations else None,
-            "citations": citations,
-            "note": str(note.text) if note else None,
-            "reference": (str(note.reference) or note.url or None) if note else None,
-            "checked": note.checked.isoformat() if note and note.checked else None,
-            "criterion": rule.basis
-            and {"slug": rule.basis.slug, "title": str(rule.basis.title), "url": rule.basis.url},
-            "disputed": rule.code in result.at_odds,
-            "changed": rule.code in changed,
-        }
 
+def _reason_head(rule: EngineRule) -> str:
+    """A reason's JSON object without its closing brace and the two keys the verdict decides."""
+    citations = [_citation(c) for c in rule.citations]
+    note = rule.note
+    fixed = {
+        "code": rule.code,
+        "hypervisor": rule.hypervisor or None,
+        "points": rule.points,
+        "text": str(rule.reason),
+        "citation": citations[0] if citations else None,
+        "citations": citations,
+        "note": str(note.text) if note else None,
+        "reference": (str(note.reference) or note.url or None) if note else None,
+        "checked": note.checked.isoformat() if note and note.checked else None,
+        "criterion": rule.basis
+        and {"slug": rule.basis.slug, "title": str(rule.basis.title), "url": rule.basis.url},
+    }
+    return _dumps(fixed)[:-1]
+
+
+@per_version
+def _reason_heads() -> dict[tuple[str, str], str]:
+    """(reading, rule code) → `_reason_head()`, in the active language, once per content version."""
+    readings = content.rules()
     return {
-        "verdict": result.outcome,
-        "scores": dict(result.scores),
-        "blocked": {side: [reason(r) for r in rules] for side, rules in result.blocked.items()},
-        "reasons": [reason(r) for r in result.reasons],
-        "warnings": [reason(r) for r in result.warnings],
-        "needed": list(result.needed),
-        "sources_disagree": result.sources_disagree,
+        (name, rule.code): _reason_head(rule)
+        for name in ("today", "articles")
+        for rule in getattr(readings, name)
     }
 
 
-def as_json(results: Verdicts, permalink: str) -> dict[str, Any]:
+def _reading(result: Verdict, changed: frozenset[str], name: str) -> str:
+    """One reading's verdict as JSON object members; texts are bare (no "in English" mark: that is
+    the pages' business)."""
+    heads = _reason_heads()
+
+    def reasons(rules: tuple[EngineRule, ...]) -> str:
+        return (
+            "["
+            + ", ".join(
+                f"{heads.get((name, r.code)) or _reason_head(r)}, "
+                f'"disputed": {_dumps(r.code in result.at_odds)}, "changed": {_dumps(r.code in changed)}}}'
+                for r in rules
+            )
+            + "]"
+        )
+
+    blocked = ", ".join(
+        f"{_dumps(side)}: {reasons(rules)}" for side, rules in result.blocked.items()
+    )
+    return (
+        f'"verdict": {_dumps(result.outcome)}, "scores": {_dumps(dict(result.scores))}, '
+        f'"blocked": {{{blocked}}}, "reasons": {reasons(result.reasons)}, '
+        f'"warnings": {reasons(result.warnings)}, "needed": {_dumps(list(result.needed))}, '
+        f'"sources_disagree": {_dumps(result.sources_disagree)}'
+    )
+
+
+def as_json(results: Verdicts, permalink: str) -> str:
     """Today's reading at the top level, the articles' reading beside it under `articles`."""
-    return {
-        **_reading(results.today, results.changed),
-        "permalink": permalink,
-        "articles": _reading(results.articles, results.changed),
-    }
+    changed = results.changed
+    return (
+        f'{{{_reading(results.today, changed, "today")}, "permalink": {_dumps(permalink)}, '
+        f'"articles": {{{_reading(results.articles, changed, "articles")}}}}}'
+    )
 
 
 @require_safe
-def verdict_json(request: HttpRequest) -> JsonResponse:
+def verdict_json(request: HttpRequest) -> HttpResponse:
     languages = request.GET.getlist("lang") or ["en"]
     if len(languages) > 1 or languages[0] not in LANGUAGES:
         message = _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGES)}
         return json_response({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
         wizard = content.wizard()
-        parsed = parse(dict(request.GET.lists()), wizard, reserved=frozenset({"lang"}))
+        parsed = parse(request.GET, wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return json_response({"errors": parsed.errors}, status=400)
         results = decide_readings(parsed.answers, content.rules())
-        return json_response(as_json(results, pages.verdict_url(wizard, parsed.answers)))
+        return json_text_response(as_json(results, pages.verdict_url(wizard, parsed.answers)))

@@ -13,8 +13,9 @@ from urllib.parse import parse_qs, quote, unquote
 
 from django.http import HttpRequest, HttpResponse
 
-from .answers import Step, Wizard, parse, to_query
+from .answers import Step, Wizard, to_query
 from .engine import Answers
+from .query import parse
 
 COOKIE = "advisor_answers"
 

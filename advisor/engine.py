@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from core.texts import NO_TEXT, Note, Text
@@ -85,7 +86,7 @@ class Rule:
             for question, options in self.conditions.items()
         )
 
-    @property
+    @cached_property
     def sources(self) -> frozenset[str]:
         return frozenset(citation.source for citation in self.citations)
 
@@ -118,12 +119,64 @@ class Verdict:
         return {r.code: (r.effect, r.hypervisor, r.points) for r in self.blockers + self.reasons}
 
 
+class RuleSet(tuple[Rule, ...]):
+    """Rules, with what `decide()` needs to know about them worked out once, on first use.
+
+    A tuple like any other; the rules of a content version are one RuleSet per reading, so a
+    verdict only looks at the rules its answers can make fire.
+    """
+
+    @cached_property
+    def by_weight(self) -> tuple[Rule, ...]:
+        return tuple(sorted(self, key=_by_weight))
+
+    @cached_property
+    def by_answer(self) -> dict[tuple[str, str], tuple[int, ...]]:
+        """(question, option) → the positions in `by_weight` of the rules that ask for it."""
+        index: dict[tuple[str, str], list[int]] = {}
+        for position, rule in enumerate(self.by_weight):
+            for question, options in rule.conditions.items():
+                for option in options:
+                    index.setdefault((question, option), []).append(position)
+        return {answer: tuple(positions) for answer, positions in index.items()}
+
+    @cached_property
+    def needed(self) -> tuple[str, ...]:
+        return decisive(self)
+
+    @cached_property
+    def unknowns(self) -> frozenset[tuple[str, str]]:
+        """The (question, option) answers that only `warn` rules look for: "I don't know"."""
+        return frozenset(
+            (q, option)
+            for r in self
+            if r.effect == "warn"
+            for q, opts in r.conditions.items()
+            for option in opts
+        )
+
+    def firing(self, answers: Answers) -> list[Rule]:
+        """The rules these answers make fire, heaviest first."""
+        index, ordered = self.by_answer, self.by_weight
+        positions: set[int] = set()
+        for question, options in answers.items():
+            for option in options:
+                positions.update(index.get((question, option), ()))
+        return [ordered[p] for p in sorted(positions) if ordered[p].fires(answers)]
+
+
 @dataclass(frozen=True)
 class Readings:
     """The rules as each reading sees them; a rule that is off in a reading is left out of it."""
 
     today: tuple[Rule, ...]
     articles: tuple[Rule, ...]
+
+    def __post_init__(self) -> None:
+        for name in ("today", "articles"):
+            rules = getattr(self, name)
+            if not isinstance(rules, RuleSet):
+                object.__setattr__(self, name, RuleSet(rules))
 
 
 @dataclass(frozen=True)
@@ -188,9 +241,9 @@ def decisive(rules: Iterable[Rule]) -> tuple[str, ...]:
 
 def decide(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     """The verdict for these answers under these rules. Never raises on any answers."""
-    rules = tuple(rules)
-    needed = decisive(rules)
-    fired = sorted((rule for rule in rules if rule.fires(answers)), key=_by_weight)
+    rules = rules if isinstance(rules, RuleSet) else RuleSet(rules)
+    needed = rules.needed
+    fired = rules.firing(answers)
     blocked = {
         side: tuple(r for r in fired if r.effect == "block" and r.hypervisor == side)
         for side in HYPERVISORS
@@ -198,13 +251,7 @@ def decide(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     reasons = tuple(r for r in fired if r.effect == "prefer" and r.hypervisor in HYPERVISORS)
     scores = {side: sum(r.points for r in reasons if r.hypervisor == side) for side in HYPERVISORS}
     open_sides = [side for side in HYPERVISORS if not blocked[side]]
-    unknowns = {
-        (q, option)
-        for r in rules
-        if r.effect == "warn"
-        for q, opts in r.conditions.items()
-        for option in opts
-    }
+    unknowns = rules.unknowns
     known = any((q, option) not in unknowns for q in needed for option in answers.get(q, ()))
     outcome: Outcome
     if not known:

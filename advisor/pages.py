@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.texts import Text
 
-from .answers import Option, Question, Step, Wizard, pairs, to_query
+from .answers import Question, Step, Wizard, pairs, to_query
 from .engine import HYPERVISORS, Answers, Change, ReadingName, Rule, Verdict, Verdicts
 
 # The keys the wizard's own pages add to a query; answers are everything else.
@@ -113,17 +113,6 @@ def offers_detect(step: Step) -> bool:
 
 
 @dataclass(frozen=True)
-class Field:
-    question: Question
-    selected: frozenset[str]
-    error: str = ""
-
-    @property
-    def options(self) -> tuple[Option, ...]:
-        return self.question.offered(self.selected)
-
-
-@dataclass(frozen=True)
 class Stage:
     step: Step
     number: int
@@ -132,28 +121,10 @@ class Stage:
     current: bool
 
 
-def fields(
-    questions: Iterable[Question], answers: Answers, missing: Sequence[str] = ()
-) -> list[Field]:
-    return [
-        Field(
-            q,
-            answers.get(q.code, frozenset()),
-            str(
-                _("Please choose at least one answer.") if q.many else _("Please choose an answer.")
-            )
-            if q.code in missing
-            else "",
-        )
-        for q in questions
-    ]
-
-
 def step_context(
     wizard: Wizard,
     step: Step,
     answers: Answers,
-    missing: Sequence[str] = (),
     detected: Sequence[str] = (),
 ) -> dict[str, object]:
     index = wizard.index(step)
@@ -163,8 +134,6 @@ def step_context(
         "step": step,
         "number": index + 1,
         "total": len(wizard.steps),
-        "last": index == len(wizard.steps) - 1,
-        "action": step_url(wizard, step, {}),
         "stages": [
             Stage(
                 s,
@@ -175,8 +144,6 @@ def step_context(
             )
             for i, s in enumerate(wizard.steps)
         ],
-        "fields": fields(step.questions, answers, missing),
-        "missing": list(missing),
         "hidden": pairs(answers, wizard, skip=step),
         "start_url": reverse("advisor:wizard") + "?go=start",
         "offers_detect": offers_detect(step),
@@ -302,7 +269,6 @@ def verdict_context(
         "outcome_name": OUTCOME_NAMES[result.outcome],
         "headline": headline(result),
         "bars": bars(result),
-        "groups": [(step, fields(step.questions, answers)) for step in wizard.steps],
         "answered": [(q, q.labels(answers[q.code])) for q in answered],
         "unanswered": [q for q in wizard.questions.values() if not answers.get(q.code)],
         "changes": [

@@ -21,17 +21,18 @@ from django_htmx.http import HttpResponseClientRedirect, push_url, replace_url
 
 from core.http import HtmxHttpRequest, wants_fragment
 
-from . import content, draft, pages
-from .answers import Parsed, Step, Wizard, missing, parse
+from . import content, draft, pages, pieces
+from .answers import Parsed, Step, Wizard
 from .engine import Answers, changes, decide_readings, overturning
-from .forms import DetectForm
+from .forms import DetectForm, StepForm
+from .query import parse
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}
 
 
 def _parse(query: QueryDict, wizard: Wizard, reserved: frozenset[str] = pages.PAGE_KEYS) -> Parsed:
-    return parse(dict(query.lists()), wizard, reserved=reserved)
+    return parse(query, wizard, reserved=reserved)
 
 
 def _invalid(request: HtmxHttpRequest, wizard: Wizard, parsed: Parsed) -> HttpResponse:
@@ -45,17 +46,25 @@ def _step_page(
     step: Step,
     answers: Answers,
     *,
-    missing: list[str] | None = None,
-    form: DetectForm | None = None,
+    form: StepForm | None = None,
+    detect_form: DetectForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     detected = request.GET.getlist("detected") + request.GET.getlist("detect_note")
-    context = pages.step_context(wizard, step, answers, missing or [], detected)
-    context.update(detect_form=form or DetectForm(), fragment=wants_fragment(request))
+    form = form or StepForm(wizard, step, answers)
+    context = pages.step_context(wizard, step, answers, detected)
+    detect_form = detect_form or DetectForm()
+    detect_form.helper.form_action = context["detect_action"]
+    context.update(
+        step_form=form,
+        missing=form.missing,
+        detect_form=detect_form,
+        fragment=wants_fragment(request),
+    )
     template = "advisor/wizard.html#step" if context["fragment"] else "advisor/wizard.html"
     response = render(request, template, context, status=status)
     # A step re-shown with "please answer" keeps the address it had: nothing new to go back to.
-    return push_url(response, False) if missing else response
+    return push_url(response, False) if form.missing else response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -80,12 +89,13 @@ def step(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
         restart = redirect(pages.step_url(wizard, wizard.steps[0], {}))
         draft.forget(restart)
         return restart
-    unanswered = missing(current, parsed.answers) if go == "next" and not target else []
     if not (go or target):
         answers = draft.fill(request, wizard, current, parsed.answers)
         return _step_page(request, wizard, current, answers)
-    if unanswered:
-        return _step_page(request, wizard, current, parsed.answers, missing=unanswered)
+    if go == "next" and not target:
+        form = StepForm(wizard, current, parsed.answers, check=True)
+        if not form.is_valid():
+            return _step_page(request, wizard, current, parsed.answers, form=form)
     if target is None:  # Next or Back rather than a step of the progress bar
         target = wizard.neighbour(current, "next" if go == "next" else "back")
     response = _leave(request, wizard, target, parsed.answers)
@@ -122,7 +132,7 @@ def _read_paste(
     form = DetectForm(request.POST)
     if not form.is_valid():
         status = 413 if form.too_large else 200
-        return _step_page(request, wizard, step, answers, form=form, status=status)
+        return _step_page(request, wizard, step, answers, detect_form=form, status=status)
     found = {
         question: frozenset({option})
         for question, option in form.detection.answers.items()
@@ -146,6 +156,7 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     urgent = overturning(parsed.answers, rules.today, wizard.options)
     context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)
     permalink = pages.verdict_url(wizard, parsed.answers)
+    pieces.fill(context, wizard, parsed.answers, results.today)
     context.update(
         absolute_permalink=request.build_absolute_uri(permalink),
         fragment=wants_fragment(request),

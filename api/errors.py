@@ -28,6 +28,16 @@ def api_language(request: HttpRequest) -> str:
 def json_response(data: dict[str, object], status: int = 200) -> JsonResponse:
     # Russian and Spanish texts stay readable in the response instead of \u escapes.
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    return _readable_by_all(response)
+
+
+def json_text_response(text: str, status: int = 200) -> HttpResponse:
+    """An answer whose JSON is already written (the verdict, put together from cached parts)."""
+    response = HttpResponse(text, status=status, content_type="application/json")
+    return _readable_by_all(response)
+
+
+def _readable_by_all[R: HttpResponse](response: R) -> R:
     response["Access-Control-Allow-Origin"] = "*"
     response["Content-Language"] = translation.get_language()
     return response

@@ -12,10 +12,14 @@ suite asserts behaviour. Exit status 1 when a target is missed.
 3. The comparison at 18 and at 500 rows: queries of a render, and the time of a served page.
 4. The server `make run` starts, with wrk, as a ratio to a bare WSGI app (bench/serve.py): pages
    served once before, and verdicts no one asked for before.
+
+`--only PART` runs some of these (engine, pages, rows, served); `--page NAME` limits the served
+part to the pages whose name holds NAME. From make: `make bench BENCH_ARGS="--only served"`.
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import itertools
 import os
@@ -51,44 +55,28 @@ from advisor.engine import decide_readings  # noqa: E402
 from advisor.models import Question, Rule  # noqa: E402
 from bench import serve  # noqa: E402
 from comparison.models import Criterion  # noqa: E402
-from tests.browser.production import production_server  # noqa: E402
 from tests.factories import make_rows  # noqa: E402
 
-VERDICT_QUERY = (
-    "cpu_arch=x86_64&hw_virt=yes&host_os=rhel&existing=new_server&expertise=beginner"
-    "&guest_os=linux&guest_os=windows&live_migration=required&priority=linux_integration&vendor=red_hat"
-)
 PAGES = [
     ("home", "/en/", {}),
     ("comparison", "/en/compare/", {}),
     ("comparison, htmx filter", "/ru/compare/?show=differences", {"HX-Request": "true"}),
     ("sources", "/es/sources/", {}),
     ("wizard, first step", "/en/advisor/", {}),
-    ("verdict page", f"/es/advisor/verdict/?{VERDICT_QUERY}", {}),
-    ("verdict, htmx what-if", f"/es/advisor/verdict/?{VERDICT_QUERY}", {"HX-Request": "true"}),
-    ("JSON API", f"/api/v1/verdict?{VERDICT_QUERY}&lang=ru", {}),
+    ("verdict page", f"/es/advisor/verdict/?{serve.VERDICT_QUERY}", {}),
+    (
+        "verdict, htmx what-if",
+        f"/es/advisor/verdict/?{serve.VERDICT_QUERY}",
+        {"HX-Request": "true"},
+    ),
+    ("JSON API", f"/api/v1/verdict?{serve.VERDICT_QUERY}&lang=ru", {}),
 ]
-# Every visitor page and the API, for wrk: (name, path).
-SERVED = [
-    ("home", "/en/"),
-    ("comparison", "/en/compare/"),
-    ("comparison, differences", "/ru/compare/?show=differences"),
-    ("sources", "/es/sources/"),
-    ("wizard, first step", "/en/advisor/"),
-    ("wizard, guests step", "/es/advisor/guests/?cpu_arch=x86_64&hw_virt=yes&host_os=rhel"),
-    ("verdict page", f"/es/advisor/verdict/?{VERDICT_QUERY}"),
-    ("JSON API, verdict", f"/api/v1/verdict?{VERDICT_QUERY}&lang=ru"),
-    ("JSON API, comparison", "/api/v1/comparison?lang=es"),
-    ("OpenAPI document", "/api/v1/openapi.json"),
-    ("robots.txt", "/robots.txt"),
-]
-SEEN_RATIO, NEVER_SEEN_RATIO = 0.5, 0.2
 ROUNDS = 60
 
 # Targets: what a visitor on this 2-core machine should never wait for.
 TARGETS = {
-    "engine_us": 100.0,
-    "preview_s": 3.0,  # the rule admin's "Preview impact" over every combination of answers  # both readings' verdicts for one set of answers, mean, microseconds
+    "engine_us": 100.0,  # both readings' verdicts for one set of answers, mean, microseconds
+    "preview_s": 3.0,  # the rule admin's "Preview impact" over every combination of answers
     "page_p95_ms": 80.0,  # any page rendered in-process, 95th percentile
     "page_queries": 12,  # database queries for any one page
     "page_peak_mb": 8.0,  # Python memory one render allocates at its peak
@@ -230,47 +218,44 @@ def rows() -> dict[str, float]:
     return {"rows_extra_queries": large_q - small_q, "rows_served_growth": large_t / small_t}
 
 
-def served() -> list[tuple[str, float, float]]:
-    """(what, ratio to hello, target ratio) for every page wrk measured."""
-    with translation.override("en"):
-        wizard = content.wizard()
-    unseen = [
-        ("verdict page", serve.never_seen_script(wizard, "/es/advisor/verdict/?")),
-        ("JSON API, verdict", serve.never_seen_script(wizard, "/api/v1/verdict?", "&lang=ru")),
-    ]
-    with production_server() as base, serve.hello_server() as hello:
-        yardstick, measured = serve.measure(base, hello, SERVED, unseen)
-    print(f"\n4. Served by gunicorn (2 workers), wrk 16 connections {serve.SECONDS} s each")
-    print(f"   bare WSGI app on the same configuration: {yardstick:.0f} requests/s (median)")
-    print(f"   {'page':<28}{'kind':<12}{'req/s':>8}{'× hello':>9}{'target':>8}{'failed':>8}")
-    results = []
-    for name, rps, ratio, failed, kind in measured:
-        target = SEEN_RATIO if kind == "seen" else NEVER_SEEN_RATIO
-        ratio = 0.0 if failed else ratio  # an error page served fast proves nothing
-        results.append((f"{name} ({kind})", ratio, target))
-        print(f"   {name:<28}{kind:<12}{rps:>8.0f}{ratio:>9.2f}{target:>8.1f}{failed:>8}")
-    return results
+PARTS = ("engine", "pages", "rows", "served")
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", choices=PARTS, help="run this part (repeatable)")
+    parser.add_argument(
+        "--page", action="append", help="served: only pages whose name contains this (repeatable)"
+    )
+    return parser.parse_args()
 
 
 def main() -> int:
+    options = arguments()
+    parts = set(options.only or PARTS)
     call_command("migrate", verbosity=0)
     call_command("seed", verbosity=0)
     print(
         f"Benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}, SQLite at {DATABASE}"
     )
+    figures: dict[str, float] = {}
     with override_settings(
         STORAGES={
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
         },
         ALLOWED_HOSTS=["testserver"],
     ):
-        figures = {**engine(), **impact_preview(), **pages(), **rows()}
-    ratios = served()
+        for part, measure in (("engine", engine), ("engine", impact_preview), ("pages", pages)):
+            figures.update(measure() if part in parts else {})
+        figures.update(rows() if "rows" in parts else {})
+    ratios = serve.served(options.page) if "served" in parts else []
     figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n5. Benchmark process: {figures['rss_mb']:.0f} MB peak resident memory")
     print("\nTargets")
     missed = []
     for key, target in TARGETS.items():
+        if key not in figures:
+            continue
         value = figures[key]
         ok = value <= target
         missed += [] if ok else [key]
@@ -278,7 +263,7 @@ def main() -> int:
     for name, ratio, target in ratios:
         ok = ratio >= target
         missed += [] if ok else [name]
-        print(f"   {name:<28} {ratio:>8.2f}×  target ≥ {target:<6}× {'met' if ok else 'MISSED'}")
+        print(f"   {name:<32} {ratio:>5.2f}×  target ≥ {target}× {'met' if ok else 'MISSED'}")
     print("\nMissed: " + ", ".join(missed) if missed else "\nEvery target met.")
     return 1 if missed else 0
 

@@ -16,13 +16,35 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.utils import translation
+
+from advisor import content
 from advisor.answers import Wizard
-from tests.browser.production import _wait_for, free_port
+from tests.browser.production import _wait_for, free_port, production_server
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 WRK = ["wrk", "--threads", "2", "--connections", "16", "--header", "Accept-Encoding: gzip"]
 SECONDS = 3
+VERDICT_QUERY = (
+    "cpu_arch=x86_64&hw_virt=yes&host_os=rhel&existing=new_server&expertise=beginner"
+    "&guest_os=linux&guest_os=windows&live_migration=required&priority=linux_integration&vendor=red_hat"
+)
+# Every visitor page and the API, for wrk: (name, path).
+SERVED = [
+    ("home", "/en/"),
+    ("comparison", "/en/compare/"),
+    ("comparison, differences", "/ru/compare/?show=differences"),
+    ("sources", "/es/sources/"),
+    ("wizard, first step", "/en/advisor/"),
+    ("wizard, guests step", "/es/advisor/guests/?cpu_arch=x86_64&hw_virt=yes&host_os=rhel"),
+    ("verdict page", f"/es/advisor/verdict/?{VERDICT_QUERY}"),
+    ("JSON API, verdict", f"/api/v1/verdict?{VERDICT_QUERY}&lang=ru"),
+    ("JSON API, comparison", "/api/v1/comparison?lang=es"),
+    ("OpenAPI document", "/api/v1/openapi.json"),
+    ("robots.txt", "/robots.txt"),
+]
+SEEN_RATIO, NEVER_SEEN_RATIO = 0.5, 0.2
 
 NEVER_SEEN = """
 local questions = {%(questions)s}
@@ -120,3 +142,27 @@ def measure(
         yardstick.append(wrk(hello)[0])
         rows.append((name, rps, rps / statistics.mean(yardstick[-2:]), failed, kind))
     return statistics.median(yardstick), rows
+
+
+def served(names: list[str] | None) -> list[tuple[str, float, float]]:
+    """(what, ratio to hello, target ratio) for every page wrk measured (`names`: those only)."""
+    with translation.override("en"):
+        wizard = content.wizard()
+    unseen = [
+        ("verdict page", never_seen_script(wizard, "/es/advisor/verdict/?")),
+        ("JSON API, verdict", never_seen_script(wizard, "/api/v1/verdict?", "&lang=ru")),
+    ]
+    chosen = [page for page in SERVED if not names or any(n in page[0] for n in names)]
+    unseen = [page for page in unseen if not names or any(n in page[0] for n in names)]
+    with production_server() as base, hello_server() as hello:
+        yardstick, measured = measure(base, hello, chosen, unseen)
+    print(f"\n4. Served by gunicorn (2 workers), wrk 16 connections {SECONDS} s each")
+    print(f"   bare WSGI app on the same configuration: {yardstick:.0f} requests/s (median)")
+    print(f"   {'page':<28}{'kind':<12}{'req/s':>8}{'× hello':>9}{'target':>8}{'failed':>8}")
+    results = []
+    for name, rps, ratio, failed, kind in measured:
+        target = SEEN_RATIO if kind == "seen" else NEVER_SEEN_RATIO
+        ratio = 0.0 if failed else ratio  # an error page served fast proves nothing
+        results.append((f"{name} ({kind})", ratio, target))
+        print(f"   {name:<28}{kind:<12}{rps:>8.0f}{ratio:>9.2f}{target:>8.1f}{failed:>8}")
+    return results

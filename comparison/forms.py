@@ -1,4 +1,7 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 SHOW_CHOICES = [
@@ -10,7 +13,11 @@ SHOW_CHOICES = [
 
 class TableFilterForm(forms.Form):
     """The comparison page's filter: every row, the rows where Xen and KVM differ today, or the
-    rows whose edge changed since the articles."""
+    rows whose edge changed since the articles.
+
+    Rendered by crispy-forms as a GET form of toggle buttons (`?show=differences`), which works
+    without JavaScript; with htmx it swaps only the table and pushes the new address.
+    """
 
     show = forms.ChoiceField(
         label=_("Rows"),
@@ -24,13 +31,23 @@ class TableFilterForm(forms.Form):
         },
     )
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        here = reverse("comparison:compare")
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_action = here
+        self.helper.form_show_errors = False  # the table says what was wrong, and shows every row
+        self.helper.attrs = {
+            "hx-get": here,
+            "hx-target": "#comparison-table",
+            "hx-swap": "outerHTML",
+            "hx-push-url": "true",
+        }
+        self.helper.layout = Layout(
+            Field("show", template="comparison/compare.html#filter_buttons")
+        )
+
     def shown(self) -> str:
         """The rows asked for; "all" when the form is invalid (the page says so)."""
         return (self.cleaned_data.get("show") or "all") if self.is_valid() else "all"
-
-    def links(self) -> list[tuple[str, str, str]]:
-        """Each way to filter as (value, label, query string), for links that work without JS."""
-        return [
-            (str(value), str(label), "" if value == "all" else f"?show={value}")
-            for value, label in SHOW_CHOICES
-        ]

@@ -30,7 +30,6 @@ def compare(request: HtmxHttpRequest) -> HttpResponse:
         "form": form,
         "rows": list(Criterion.objects.for_table(show=show)),
         "show": show,
-        "filters": form.links(),
         "total": Criterion.objects.count(),
         "last_updated": last_updated(),
         "fragment": wants_fragment(request),

@@ -5,12 +5,12 @@ a redirect, no cookie but the CSRF one, no `private`/`no-store`, no CSP nonce, a
 to what the key holds (scheme, host, path, query, the htmx headers, the negotiated language where
 the path has none). Requests with a session or message cookie are never served from the cache.
 
-No CSRF token is ever served from the cache: before a page is stored, every token masked from the
-visitor's secret is replaced by a placeholder, and each response gets a fresh token for its own
-visitor's secret (and the cookie, if the visitor had none); its compressed form is put together
-around the token without compressing the page again.
+No CSRF token is ever served from the cache (tokens.py): a stored page holds a placeholder where
+the token was, and each response gets a fresh token for its own visitor.
 
-Used by the middleware (every request Django sees) and by the WSGI fast path (hits only).
+An entry holds everything a hit needs, worked out once when it is stored: the body plain and
+compressed, and the headers to send with each. Used by the middleware (every request Django sees)
+and by the WSGI fast path (hits only).
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ import gzip
 import hashlib
 import logging
 import re
-import struct
 import time
-import zlib
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -29,36 +27,52 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, parse_cookie
-from django.middleware import csrf as csrf_module
 from django.utils import translation
 
-logger = logging.getLogger(__name__)
-# Django's own masking helpers (Django is pinned): a token made here is one CsrfViewMiddleware accepts.
-csrf: Any = csrf_module
+from . import tokens
 
-PLACEHOLDER = b"\x00csrf-token\x00"  # forms reject NUL: no editor's text can contain it
-MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+logger = logging.getLogger(__name__)
+# The entries' layout: entries stored by an earlier layout are never read.
+LAYOUT = 2
 STATUSES = {200, 301, 302, 303, 307, 308}
 KEYED_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_HISTORY_RESTORE_REQUEST")
 VARY_KEYED = {"accept-encoding", "accept-language", "cookie", "hx-request"}
 VARY_KEYED |= {"hx-history-restore-request"}
 NOT_STORED = {"content-length", "content-encoding", "etag", "date", "set-cookie"}
-GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no time
+NOT_MODIFIED_HEADERS = {
+    "cache-control",
+    "vary",
+    "etag",
+    "set-cookie",
+    "content-location",
+    "expires",
+}
+# A page without a query string is asked for again and again: worth the best compression. Each of
+# the many verdict permalinks and API queries is mostly asked for once: compressed fast.
+BEST, FAST = 6, 2
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 # After a cache error, go without the cache for a while instead of waiting on it every request.
 PAUSE_SECONDS = 10.0
 
 
+Headers = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class Entry:
     status: int
-    headers: tuple[tuple[str, str], ...]
-    body: bytes  # uncompressed; a CSRF token's place holds PLACEHOLDER
+    # What every response from this entry says (Vary and Cache-Control included) but the
+    # body's own ETag, Content-Encoding, Content-Length and a CSRF cookie.
+    headers: Headers
+    body: bytes  # uncompressed; a CSRF token's place holds tokens.PLACEHOLDER
     gzipped: bytes | None  # None when it holds a token, or is too small to gain from it
     etag: str
     has_token: bool
-    # A page with one token: the compressed text before and after it (see _gzip_around()).
+    # A page with one token: the compressed text before and after it (see tokens.gzip_around()).
     gzip_around: tuple[bytes, bytes] | None = None
+    # A page without a token: all the headers, sent with the body plain and compressed.
+    plain_headers: Headers = ()
+    gzip_headers: Headers | None = None
 
 
 class _Cache:
@@ -107,7 +121,7 @@ def request_id(environ: dict[str, Any]) -> str | None:
 
 
 def key(stamp: str, ident: str) -> str:
-    return f"page:{stamp}:{ident}"
+    return f"page{LAYOUT}:{stamp}:{ident}"
 
 
 def _scheme(environ: dict[str, Any]) -> str:
@@ -134,123 +148,113 @@ def entry_for(request: HttpRequest, response: HttpResponseBase) -> Entry | None:
     body, has_token = response.content, False
     secret = request.META.get("CSRF_COOKIE")
     if secret:
-        found = [m for m in set(MASKED_TOKEN.findall(body)) if _unmask(m) == secret]
-        for token in found:
-            body = body.replace(token, PLACEHOLDER)
-        has_token = bool(found)
+        body, has_token = tokens.strip(body, secret)
         if secret.encode() in body:
             return None
-    headers = tuple((k, v) for k, v in response.items() if k.lower() not in NOT_STORED)
-    compress = not has_token and len(body) >= 200
-    around = None
-    if has_token and body.count(PLACEHOLDER) == 1:
-        before, after = body.split(PLACEHOLDER)
-        around = (_deflate(before, zlib.Z_FULL_FLUSH), _deflate(after, zlib.Z_FINISH))
+    headers = _final(tuple((k, v) for k, v in response.items() if k.lower() not in NOT_STORED))
+    etag = hashlib.sha256(body).hexdigest()[:24]
+    if has_token:
+        around = tokens.around(body) if body.count(tokens.PLACEHOLDER) == 1 else None
+        return Entry(response.status_code, headers, body, None, etag, True, around)
+    plain = (*headers, ("ETag", f'W/"{etag}"'))
+    gzipped = gzip_headers = None
+    if len(body) >= 200:
+        level = FAST if request.META.get("QUERY_STRING") else BEST
+        gzipped = gzip.compress(body, compresslevel=level, mtime=0)
+        gzip_headers = (*plain, ("Content-Encoding", "gzip"), _length(gzipped))
     return Entry(
         status=response.status_code,
         headers=headers,
         body=body,
-        gzipped=gzip.compress(body, compresslevel=6, mtime=0) if compress else None,
-        etag=hashlib.sha256(body).hexdigest()[:24],
-        has_token=has_token,
-        gzip_around=around,
+        gzipped=gzipped,
+        etag=etag,
+        has_token=False,
+        plain_headers=(*plain, _length(body)),
+        gzip_headers=gzip_headers,
     )
 
 
-def _deflate(data: bytes, flush: int) -> bytes:
-    # A fresh compressor: nothing refers back to text compressed elsewhere.
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
-    return compressor.compress(data) + compressor.flush(flush)
+def _final(headers: Headers) -> Headers:
+    """The stored headers with `Vary: Accept-Encoding`, and `Cache-Control: no-cache` by default."""
+    found = list(headers)
+    names = [name.lower() for name, _value in found]
+    if "vary" in names:
+        position = names.index("vary")
+        name, value = found[position]
+        if "accept-encoding" not in value.lower():
+            found[position] = (name, value + ", Accept-Encoding")
+    else:
+        found.append(("Vary", "Accept-Encoding"))
+    if "cache-control" not in names:
+        # Browsers keep the page but ask each time: an editor's change shows on the next visit.
+        found.append(("Cache-Control", "no-cache"))
+    return tuple(found)
 
 
-def _gzip_around(around: tuple[bytes, bytes], token: bytes, body: bytes) -> bytes:
-    """A page with its token, compressed without compressing the page again.
-
-    The text before the token ends on a byte boundary (a full flush), the token goes in as an
-    uncompressed ("stored") deflate block, and the text after it ends the stream: one valid gzip
-    member, whose checksum is that of the whole page.
-    """
-    before, after = around
-    stored = b"\x00" + struct.pack("<HH", len(token), 0xFFFF ^ len(token)) + token
-    trailer = struct.pack("<II", zlib.crc32(body), len(body) & 0xFFFFFFFF)
-    return GZIP_HEADER + before + stored + after + trailer
+def _length(body: bytes) -> tuple[str, str]:
+    return ("Content-Length", str(len(body)))
 
 
-def _unmask(token: bytes) -> str:
-    return csrf._unmask_cipher_token(token.decode())
-
-
-def _visitor_secret(environ: dict[str, Any]) -> tuple[str, bool]:
-    """The visitor's CSRF secret, and whether it is new (then the cookie must be set)."""
-    cookie = parse_cookie(environ.get("HTTP_COOKIE", "")).get(settings.CSRF_COOKIE_NAME, "")
-    try:
-        csrf._check_token_format(cookie)
-    except csrf.InvalidTokenFormat:
-        return csrf._get_new_csrf_string(), True
-    return (
-        cookie if len(cookie) == csrf.CSRF_SECRET_LENGTH else csrf._unmask_cipher_token(cookie)
-    ), False
-
-
-def _cookie_header(secret: str) -> str:
-    response = HttpResponse()
-    response.set_cookie(
-        settings.CSRF_COOKIE_NAME,
-        secret,
-        max_age=settings.CSRF_COOKIE_AGE,
-        domain=settings.CSRF_COOKIE_DOMAIN,
-        path=settings.CSRF_COOKIE_PATH,
-        secure=settings.CSRF_COOKIE_SECURE,
-        httponly=settings.CSRF_COOKIE_HTTPONLY,
-        samesite=settings.CSRF_COOKIE_SAMESITE,
-    )
-    return response.cookies[settings.CSRF_COOKIE_NAME].OutputString()
+_gzip_accepted: dict[str, bool] = {}
 
 
 def _accepts_gzip(environ: dict[str, Any]) -> bool:
-    for coding in environ.get("HTTP_ACCEPT_ENCODING", "").lower().split(","):
+    header = environ.get("HTTP_ACCEPT_ENCODING", "")
+    try:
+        return _gzip_accepted[header]
+    except KeyError:
+        pass
+    accepted = False
+    for coding in header.lower().split(","):
         name, _sep, params = coding.partition(";")
         if name.strip() in ("gzip", "*"):
-            return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
-    return False
+            accepted = params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+            break
+    if len(_gzip_accepted) < 256:  # browsers send a handful of different values
+        _gzip_accepted[header] = accepted
+    return accepted
 
 
 def respond(entry: Entry, environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
     """Status, headers and body for this visitor, from a cache entry."""
-    headers = list(entry.headers)
-    body, etag = entry.body, entry.etag
-    gzipped = entry.gzipped
     if entry.has_token:
-        secret, new = _visitor_secret(environ)
-        etag += "-" + hashlib.sha256(secret.encode()).hexdigest()[:8]
-        token = csrf._mask_cipher_secret(secret).encode()
-        body = body.replace(PLACEHOLDER, token)
-        if entry.gzip_around and _accepts_gzip(environ):
-            gzipped = _gzip_around(entry.gzip_around, token, body)
-        if new:
-            headers.append(("Set-Cookie", _cookie_header(secret)))
-    names = {name.lower(): i for i, (name, _v) in enumerate(headers)}
-    if "vary" in names:
-        name, value = headers[names["vary"]]
-        if "accept-encoding" not in value.lower():
-            headers[names["vary"]] = (name, value + ", Accept-Encoding")
+        return _with_token(entry, environ)
+    if entry.status == 200 and _matches(environ.get("HTTP_IF_NONE_MATCH", ""), entry.etag):
+        return _not_modified(entry.plain_headers)
+    if entry.gzip_headers is not None and _accepts_gzip(environ):
+        headers, body = entry.gzip_headers, entry.gzipped or b""
     else:
-        headers.append(("Vary", "Accept-Encoding"))
-    if "cache-control" not in names:
-        # Browsers keep the page but ask each time: an editor's change shows on the next visit.
-        headers.append(("Cache-Control", "no-cache"))
-    headers.append(("ETag", f'W/"{etag}"'))
+        headers, body = entry.plain_headers, entry.body
+    return entry.status, list(headers), b"" if environ.get("REQUEST_METHOD") == "HEAD" else body
+
+
+def _with_token(entry: Entry, environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
+    secret, new = tokens.visitor_secret(environ)
+    etag = entry.etag + "-" + hashlib.sha256(secret.encode()).hexdigest()[:8]
+    headers = [*entry.headers, ("ETag", f'W/"{etag}"')]
+    if new:
+        headers.append(("Set-Cookie", tokens.cookie_header(secret)))
     if entry.status == 200 and _matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
-        kept = {"cache-control", "vary", "etag", "set-cookie", "content-location", "expires"}
-        return 304, [(k, v) for k, v in headers if k.lower() in kept], b""
-    if _accepts_gzip(environ) and (gzipped or (entry.has_token and len(body) >= 200)):
-        body = gzipped or gzip.compress(body, compresslevel=6, mtime=0)
+        return _not_modified(headers)
+    token = tokens.masked(secret)
+    body = entry.body.replace(tokens.PLACEHOLDER, token)
+    if _accepts_gzip(environ) and len(body) >= 200:
+        if entry.gzip_around:
+            body = tokens.gzip_around(entry.gzip_around, token, body)
+        else:
+            body = gzip.compress(body, compresslevel=BEST, mtime=0)
         headers.append(("Content-Encoding", "gzip"))
-    headers.append(("Content-Length", str(len(body))))
+    headers.append(_length(body))
     return entry.status, headers, b"" if environ.get("REQUEST_METHOD") == "HEAD" else body
 
 
+def _not_modified(headers: Any) -> tuple[int, list[tuple[str, str]], bytes]:
+    return 304, [(k, v) for k, v in headers if k.lower() in NOT_MODIFIED_HEADERS], b""
+
+
 def _matches(if_none_match: str, etag: str) -> bool:
+    if not if_none_match:
+        return False
     if if_none_match.strip() == "*":
         return True
     tags = (tag.strip().removeprefix("W/").strip('"') for tag in if_none_match.split(","))

@@ -40,9 +40,17 @@ def test_only_differences_hides_the_tie_rows(client, seeded):
     assert f"{differing} rows of {Criterion.objects.count()} shown" in html
 
 
-def test_the_filter_works_as_a_plain_link_without_javascript(client, seeded):
+def test_the_filter_is_a_plain_form_that_works_without_javascript(client, seeded):
     html = client.get("/en/compare/").content.decode()
-    assert 'href="/en/compare/?show=differences"' in html
+    (form,) = [f for f in elements(html, "form") if attribute(f, "action") == "/en/compare/"]
+    assert attribute(form, "method") == "get"
+    toggles = {attribute(b, "value"): b for b in elements(form, "button")}
+    assert list(toggles) == ["all", "differences", "changed"]
+    assert all(
+        attribute(b, "name") == "show" and attribute(b, "type") == "submit"
+        for b in toggles.values()
+    )
+    assert [v for v, b in toggles.items() if attribute(b, "aria-current") == "true"] == ["all"]
 
 
 def test_an_htmx_request_gets_only_the_table(client, seeded):

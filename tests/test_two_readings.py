@@ -4,6 +4,7 @@ import pytest
 from django.utils import translation
 
 from comparison.models import Criterion
+from tests.html import attribute, elements
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +37,13 @@ def test_changed_since_the_articles_shows_exactly_the_changed_rows(client, seede
     assert ("<html" in response.text) == (not headers)
 
 
-def test_the_changed_filter_is_a_plain_link_marked_current_when_chosen(client, seeded):
+def test_the_changed_filter_is_a_toggle_of_the_filter_form_marked_current_when_chosen(
+    client, seeded
+):
     html = client.get("/ru/compare/?show=changed").text
-    assert 'href="/ru/compare/?show=changed"' in html
-    assert 'id="show-changed" class="btn btn-sm btn-primary"' in html
+    current = [b for b in elements(html, "button") if attribute(b, "aria-current") == "true"]
+    assert [(attribute(b, "name"), attribute(b, "value")) for b in current] == [("show", "changed")]
+    assert "btn-primary" in (attribute(current[0], "class") or "")
     assert "Изменилось со времён статей" in html
 
 

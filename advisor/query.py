@@ -1,0 +1,122 @@
+"""The one gate every query string passes, for the pages and the API: `parse()` over `AnswersForm`.
+
+The answers travel in query strings (see answers.py); a key names a question, its values the
+options chosen (a key repeated for a question that takes several).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy as _
+
+from .answers import Parsed, Question, Wizard
+
+MAX_LENGTH = 64  # codes are short slugs; anything longer is not an answer
+TRACKING_KEYS = frozenset({"fbclid", "gclid", "msclkid"})
+
+
+class AnswerField(forms.MultipleChoiceField):
+    """Every value a query string gives one question; empty values are no answer."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {
+        "too_long": _("An answer to “%(question)s” is too long to be one of its options."),
+        "several": _("“%(question)s” takes one answer, but %(count)d were given."),
+        "invalid_choice": _(
+            "“%(value)s” is not an answer to “%(question)s”; the answers are: %(codes)s."
+        ),
+    }
+
+    def __init__(self, question: Question) -> None:
+        super().__init__(choices=[(code, code) for code in question.codes], required=False)
+        self.question = question
+
+    def to_python(self, value: Any) -> list[str]:
+        return [item for item in super().to_python(value) if item != ""]
+
+    def validate(self, value: list[str]) -> None:
+        question = self.question.code
+        if any(len(item) > MAX_LENGTH for item in value):
+            raise forms.ValidationError(
+                self.error_messages["too_long"], "too_long", {"question": question}
+            )
+        if not self.question.many and len(value) > 1:
+            raise forms.ValidationError(
+                self.error_messages["several"],
+                "several",
+                {"question": question, "count": len(value)},
+            )
+        unknown = [item for item in value if item not in self.question.codes]
+        if unknown:
+            codes = ", ".join(self.question.codes)
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                "invalid_choice",
+                {"value": unknown[0], "question": question, "codes": codes},
+            )
+
+
+class AnswersForm(forms.Form):
+    """A query string read as answers: a field per question of the wizard.
+
+    - a known question with a known option is an answer; an empty value counts as unanswered;
+    - an unknown key, an unknown option, several values for a one-answer question or an over-long
+      key or value is an error, listed under its key (the pages and the API answer 400 with them);
+    - `reserved` keys (the wizard's own `go`, the API's `lang`) and the tracking keys that other
+      sites append to shared links (`utm_*`, `fbclid`, `gclid`, `msclkid`) are ignored;
+    - a retired option still answers (old links keep working); the engine warns about it.
+    """
+
+    def __init__(
+        self,
+        query: Mapping[str, Any],
+        wizard: Wizard,
+        *,
+        reserved: frozenset[str] = frozenset(),
+    ) -> None:
+        data = query if isinstance(query, MultiValueDict) else MultiValueDict(dict(query))
+        super().__init__(data)
+        self.fields.update({code: AnswerField(q) for code, q in wizard.questions.items()})
+        self.keys = [key for key in data if not _ignored(key, reserved)]
+
+    @property
+    def answers(self) -> dict[str, frozenset[str]]:
+        """The valid answers, even when other keys are wrong (the error page keeps them)."""
+        self.full_clean()
+        return {
+            key: frozenset(self.cleaned_data[key])
+            for key in self.keys
+            if self.cleaned_data.get(key)
+        }
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong, one message per key, in the order of the query."""
+        found = {}
+        for key in self.keys:
+            if key not in self.fields:
+                found[_shown(key)] = _("“%(key)s” is not a question of the advisor.") % {
+                    "key": _shown(key)
+                }
+            elif key in self.errors:
+                found[key] = str(self.errors[key][0])
+        return found
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= MAX_LENGTH else text[:MAX_LENGTH] + "…"
+
+
+def _ignored(key: str, reserved: frozenset[str]) -> bool:
+    return key in reserved or key in TRACKING_KEYS or key.startswith("utm_")
+
+
+def parse(
+    query: Mapping[str, Any], wizard: Wizard, *, reserved: frozenset[str] = frozenset()
+) -> Parsed:
+    """Answers from a query (a QueryDict, or a mapping of keys to lists), and what is wrong with it."""
+    form = AnswersForm(query, wizard, reserved=reserved)
+    return Parsed(form.answers, form.problems())
