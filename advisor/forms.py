@@ -140,12 +140,13 @@ def _step_helper(step: Step, *, action: str, first: bool, last: bool) -> FormHel
 
 
 class WhatIfForm(forms.Form):
-    helper: FormHelper
     """Every question on the verdict page, to try other answers: a list for a one-answer question
     (with "not answered"), check boxes for a many-answer one, grouped under their steps' titles.
 
     Each question's control is rendered on its own by `whatif_control()`, so that it can be kept
     per question and selection."""
+
+    helper: FormHelper
 
     def __init__(self, questions: Iterable[Question], answers: Answers) -> None:
         questions = list(questions)

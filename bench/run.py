@@ -14,7 +14,8 @@ suite asserts behaviour. Exit status 1 when a target is missed.
    served once before, and verdicts no one asked for before.
 
 `--only PART` runs some of these (engine, pages, rows, served); `--page NAME` limits the served
-part to the pages whose name holds NAME. From make: `make bench BENCH_ARGS="--only served"`.
+part to the pages whose name holds NAME; `--rounds N` runs each page N times (the median counts).
+From make: `make bench BENCH_ARGS="--only served --page verdict"`.
 """
 
 from __future__ import annotations
@@ -227,6 +228,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--page", action="append", help="served: only pages whose name contains this (repeatable)"
     )
+    parser.add_argument("--rounds", type=int, default=serve.ROUNDS, help="served: runs per page")
     return parser.parse_args()
 
 
@@ -248,7 +250,7 @@ def main() -> int:
         for part, measure in (("engine", engine), ("engine", impact_preview), ("pages", pages)):
             figures.update(measure() if part in parts else {})
         figures.update(rows() if "rows" in parts else {})
-    ratios = serve.served(options.page) if "served" in parts else []
+    ratios = serve.served(options.page, options.rounds) if "served" in parts else []
     figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n5. Benchmark process: {figures['rss_mb']:.0f} MB peak resident memory")
     print("\nTargets")

@@ -2,6 +2,9 @@
 
 A hit costs one read of the content version and one cache read; everything Django would add is in
 the stored headers already (see middleware.py). Anything else, or any error here, goes to Django.
+The entries this process served lately are kept in its memory too: a page asked for again and
+again costs no cache read at all. They are keyed by content version like the cache, so an editor's
+change still shows on the next request.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ from . import store, version
 
 logger = logging.getLogger(__name__)
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+# Entries kept in each process: at most this many (the largest page, compressed and not, is ~90 KB).
+KEPT = 128
 
 
 class FastPath:
     def __init__(self, app: WSGIApp) -> None:
         self.app = app
+        self.kept: dict[str, store.Entry] = {}  # cache key → entry, oldest first
 
     def __call__(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
@@ -35,15 +41,24 @@ class FastPath:
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [body]
 
-    @staticmethod
-    def _hit(environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes] | None:
+    def _hit(self, environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes] | None:
         ident = store.request_id(environ)
         if ident is None:
             return None
         stamp = version.current()
-        entry = store.cache.get(store.key(stamp, ident))
+        key = store.key(stamp, ident)
+        entry = self.kept.get(key)
         if entry is None:
-            # Django renders it under this stamp: no second version read, no second cache read.
-            environ["pagecache.stamp"], environ["pagecache.missed"] = stamp, True
-            return None
+            entry = store.cache.get(key)
+            if entry is None:
+                # Django renders it under this stamp: no second version read, no second cache read.
+                environ["pagecache.stamp"], environ["pagecache.missed"] = stamp, True
+                return None
+            self._keep(key, entry)
         return store.respond(entry, environ)
+
+    def _keep(self, key: str, entry: store.Entry) -> None:
+        kept = self.kept
+        while len(kept) >= KEPT:
+            kept.pop(next(iter(kept)), None)
+        kept[key] = entry

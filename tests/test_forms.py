@@ -6,8 +6,10 @@ from django.test.html import parse_html
 
 from advisor import content
 from advisor.forms import StepForm, WhatIfForm, whatif_control
+from advisor.models import Option, Question
 from advisor.query import parse
 from comparison.forms import TableFilterForm
+from tests.factories import set_text
 from tests.html import attribute, elements
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -171,3 +173,23 @@ def test_the_gate_keeps_the_valid_answers_beside_the_errors():
     parsed = parse({"cpu_arch": ["arm"], "hw_virt": ["maybe"]}, content.wizard())
     assert parsed.answers == {"cpu_arch": frozenset({"arm"})}  # a retired option still answers
     assert list(parsed.errors) == ["hw_virt"]
+
+
+def test_a_question_without_its_spanish_is_shown_in_english_and_marked_so_in_both_forms(client):
+    question = Question.objects.get(code="vendor")
+    set_text(question, "text", es="")
+    question.save()
+    option = Option.objects.get(question=question, code="proxmox")
+    set_text(option, "label", es="")
+    option.save()
+    step = client.get("/es/advisor/priorities/").text
+    (legend,) = [
+        f
+        for f in elements(step, "fieldset")
+        if "vendor-help" in (attribute(f, "aria-describedby") or "")
+    ]
+    marked = [e for e in elements(legend) if attribute(e, "class") == "fallback-mark"]
+    assert len(marked) == 2, "the question and its untranslated option are each marked"
+    verdict = client.get("/es/advisor/verdict/?vendor=proxmox").text
+    (label,) = [e for e in elements(verdict, "label") if attribute(e, "for") == "whatif-vendor"]
+    assert [attribute(e, "lang") for e in elements(label, "span")] == ["en", None]

@@ -1,5 +1,6 @@
-"""The real server, as `make run` starts it (gunicorn, 2 workers, each with its own memory cache):
-an editor's change is on the very next request, whichever worker answers it."""
+"""The real server, as `make run` starts it (gunicorn, 2 workers, each with its own memory cache
+and the entries it served lately in its memory): an editor's change is on the very next request,
+whichever worker answers it."""
 
 import http.client
 import os
