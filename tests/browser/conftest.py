@@ -90,9 +90,11 @@ def phone_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
 
 
 @pytest.fixture
-def dark_watch_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
-    """A watched page with JavaScript on, on a system set to dark colours."""
-    yield from open_page(browser, site, color_scheme="dark")
+def dark_phone_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
+    """A watched page with JavaScript on, at a phone's width, on a system set to dark colours."""
+    yield from open_page(
+        browser, site, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark"
+    )
 
 
 @pytest.fixture
