@@ -10,6 +10,11 @@ DATABASE_URL_PG ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_URL_TEST ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 AUDIT_ARGS ?=
+# pytest-xdist: one test process per core (WORKERS=0 runs the suite in this process). Tests that
+# share an expensive set-up (one server, the collected static files) carry an xdist_group mark and
+# stay together on one worker.
+WORKERS ?= auto
+XDIST = -n $(WORKERS) --dist loadgroup
 
 .PHONY: help setup chromium run dev test test-fast test-postgres cluster test-cluster ci check deploy-check fix format-check bench screenshots audit admin messages makemessages static lint clean
 
@@ -76,10 +81,10 @@ run: setup  ## Serve the site on http://127.0.0.1:$(PORT) (DEBUG off, static fil
 	@$(VENV)/bin/gunicorn config.wsgi -c gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 test: setup chromium check  ## Run the checks and the whole suite, browser tests included
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 test-fast: setup check  ## The checks and every test but the browser ones
-	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not browser" $(XDIST) $(PYTEST_ARGS)
 
 check: $(STAMPS)/requirements  ## ruff, ruff format, mypy, the migrations check, check --deploy and djade
 	@$(VENV)/bin/ruff check --quiet .
@@ -96,6 +101,7 @@ deploy-check: $(STAMPS)/requirements  ## Django's deployment checks with the pro
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 # The browser tests see the database only through the pages `make test` already checked.
+# In one process: every test empties the cache, and on Redis that empties it for all workers.
 test-postgres: setup  ## The tests that use the database or the cache, against PostgreSQL and Redis
 	DATABASE_URL=$(DATABASE_URL_PG) REDIS_URL=$(REDIS_URL_TEST) $(VENV)/bin/pytest -m "database and not browser" $(PYTEST_ARGS)
 

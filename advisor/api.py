@@ -23,6 +23,7 @@ from .engine import Rule as EngineRule
 from .query import parse
 
 LANGUAGES = dict(settings.LANGUAGES)
+JSON_BOOLEANS = {True: "true", False: "false"}
 
 
 def _citation(citation: Citation) -> dict[str, str]:
@@ -80,7 +81,8 @@ def _reading(result: Verdict, changed: frozenset[str], name: str) -> str:
             "["
             + ", ".join(
                 f"{heads.get((name, r.code)) or _reason_head(r)}, "
-                f'"disputed": {_dumps(r.code in result.at_odds)}, "changed": {_dumps(r.code in changed)}}}'
+                f'"disputed": {JSON_BOOLEANS[r.code in result.at_odds]}, '
+                f'"changed": {JSON_BOOLEANS[r.code in changed]}}}'
                 for r in rules
             )
             + "]"

@@ -197,15 +197,6 @@ class Verdicts:
         return self.today.outcome != self.articles.outcome
 
 
-@dataclass(frozen=True)
-class Change:
-    """One answer changed, and the verdict it would give."""
-
-    question: str
-    options: frozenset[str]
-    outcome: Outcome
-
-
 def _by_weight(rule: Rule) -> tuple[int, int, str]:
     return (-rule.points, rule.order, rule.code)
 
@@ -278,50 +269,3 @@ def decide(answers: Answers, rules: Iterable[Rule]) -> Verdict:
 def decide_readings(answers: Answers, rules: Readings) -> Verdicts:
     """Today's verdict and the articles' verdict for the same answers."""
     return Verdicts(today=decide(answers, rules.today), articles=decide(answers, rules.articles))
-
-
-def overturning(
-    answers: Answers, rules: Sequence[Rule], options: Mapping[str, Sequence[str]]
-) -> frozenset[str]:
-    """The warnings whose "I don't know" answer, once known, could change the verdict.
-
-    A warning fires on an unknown answer; if any other answer to that question gives another
-    verdict, finding out matters and the page says so near the top.
-    """
-    current = decide(answers, rules)
-    found = set()
-    for warning in current.warnings:
-        for question, unknown in warning.conditions.items():
-            others = [o for o in options.get(question, ()) if o not in unknown]
-            if any(
-                decide({**answers, question: frozenset({o})}, rules).outcome != current.outcome
-                for o in others
-            ):
-                found.add(warning.code)
-    return frozenset(found)
-
-
-def changes(
-    answers: Answers, rules: Sequence[Rule], options: Mapping[str, Sequence[str]]
-) -> tuple[Change, ...]:
-    """Single answer changes that would turn a `none` verdict into another one.
-
-    For each answered question: every other option instead of the answer, and (for a question
-    with several options answered) the answer without one of them. Options that only raise a
-    warning ("I don't know") are left out: not knowing a fact does not change it.
-    """
-    current = decide(answers, rules)
-    if current.outcome != "none":
-        return ()
-    known = {rule.code for rule in current.warnings}
-    found = []
-    for question, answered in answers.items():
-        candidates = [frozenset({o}) for o in options.get(question, ()) if o not in answered]
-        if len(answered) > 1:
-            candidates += [answered - {o} for o in sorted(answered)]
-        for candidate in candidates:
-            changed = {**answers, question: candidate}
-            result = decide(changed, rules)
-            if result.outcome != "none" and {r.code for r in result.warnings} <= known:
-                found.append(Change(question, candidate, result.outcome))
-    return tuple(found)

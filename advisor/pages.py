@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from core.texts import Text
 
 from .answers import Question, Step, Wizard, pairs, to_query
-from .engine import HYPERVISORS, Answers, Change, ReadingName, Rule, Verdict, Verdicts
+from .engine import HYPERVISORS, Answers, ReadingName, Rule, Verdict, Verdicts
+from .whatif import Change
 
 # The keys the wizard's own pages add to a query; answers are everything else.
 PAGE_KEYS = frozenset({"go", "goto", "detected", "detect_note"})

@@ -80,7 +80,7 @@ class AnswersForm(forms.Form):
     ) -> None:
         data = query if isinstance(query, MultiValueDict) else MultiValueDict(dict(query))
         super().__init__(data)
-        self.fields.update({code: AnswerField(q) for code, q in wizard.questions.items()})
+        self.fields.update(_fields(wizard))
         self.keys = [key for key in data if not _ignored(key, reserved)]
 
     @property
@@ -104,6 +104,20 @@ class AnswersForm(forms.Form):
             elif key in self.errors:
                 found[key] = str(self.errors[key][0])
         return found
+
+
+# The fields of the last few wizards (one per content version and language), made once: a field
+# keeps nothing of the request it cleans, so every form of the same wizard can share them.
+_made: list[tuple[Wizard, dict[str, AnswerField]]] = []
+
+
+def _fields(wizard: Wizard) -> dict[str, AnswerField]:
+    for known, fields in _made:
+        if known is wizard:
+            return fields
+    fields = {code: AnswerField(question) for code, question in wizard.questions.items()}
+    _made[:] = [(wizard, fields), *_made[:5]]
+    return fields
 
 
 def _shown(text: str) -> str:

@@ -23,9 +23,10 @@ from core.http import HtmxHttpRequest, wants_fragment
 
 from . import content, draft, pages, pieces
 from .answers import Parsed, Step, Wizard
-from .engine import Answers, changes, decide_readings, overturning
+from .engine import Answers, decide_readings
 from .forms import DetectForm, StepForm
 from .query import parse
+from .whatif import changes, overturning
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}

@@ -41,3 +41,22 @@ def visible_text(html: str) -> str:
 
     walk(parse_html(html))
     return re.sub(r"\s+", " ", " ".join(parts))
+
+
+def text(element: Element) -> str:
+    """The element's own text and its descendants', white space folded."""
+    parts = [child if isinstance(child, str) else text(child) for child in element.children]
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def headed(html: str, heading: str, block: str = "div") -> dict[str, Element]:
+    """Each `heading` element's text, and the first `block` element after it among its siblings."""
+    found: dict[str, Element] = {}
+    for parent in [parse_html(html), *elements(html)]:
+        children = [child for child in parent.children if isinstance(child, Element)]
+        for index, child in enumerate(children):
+            if child.name == heading:
+                after = next((c for c in children[index + 1 :] if c.name == block), None)
+                if after is not None:
+                    found[text(child)] = after
+    return found

@@ -6,24 +6,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from django.test import Client
 
-from tests.detect_samples import (
-    ARM_CPUINFO,
-    INTEL_LSCPU,
-    KVM_GUEST_LSCPU,
-    MIRACLE_OS_RELEASE,
-    RASPBERRY_PI_2_CPUINFO,
-    RASPBERRY_PI_2_LSCPU,
-    RASPBERRY_PI_ZERO_LSCPU,
-    RHEL_OS_RELEASE,
-    ROCKY_OS_RELEASE,
-    RUSSIAN_LSCPU,
-    SPANISH_LSCPU,
-    SPANISH_RASPBERRY_PI_LSCPU,
-    UBUNTU_OS_RELEASE,
-    XEN_DOM0_LSCPU,
-    XEN_DOM0_RUSSIAN_LSCPU,
-    XEN_DOM0_SPANISH_LSCPU,
-)
+from tests import detect_samples as paste
 from tests.html import attribute, elements
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -34,7 +17,7 @@ def detect_post(client, text: str, **answers: str):
 
 
 def test_detect_fills_the_hardware_and_host_answers_for_the_visitor_to_confirm(client):
-    response = detect_post(client, INTEL_LSCPU + RHEL_OS_RELEASE, priority="maturity")
+    response = detect_post(client, paste.INTEL_LSCPU + paste.RHEL_OS_RELEASE, priority="maturity")
     assert response.status_code == 303
     path, query = (
         urlsplit(response["Location"]).path,
@@ -53,13 +36,13 @@ def test_detect_fills_the_hardware_and_host_answers_for_the_visitor_to_confirm(c
 
 
 def test_detect_in_a_virtual_machine_answers_unknown_and_says_why(client):
-    page = client.get(detect_post(client, KVM_GUEST_LSCPU)["Location"])
+    page = client.get(detect_post(client, paste.KVM_GUEST_LSCPU)["Location"])
     assert 'name="hw_virt" id="hw_virt-unknown" value="unknown" checked' in page.text
     assert "This text comes from a virtual machine" in page.text
 
 
 def test_detect_refuses_more_than_64_kilobytes(client):
-    response = detect_post(client, INTEL_LSCPU * 60)
+    response = detect_post(client, paste.INTEL_LSCPU * 60)
     assert response.status_code == 413
     assert "That is more than 64 KB." in response.text
     assert "GenuineIntel" not in response.text
@@ -73,7 +56,7 @@ def test_detect_says_so_when_nothing_is_recognised(client):
 
 
 def test_detect_refuses_tampered_answers(client):
-    assert detect_post(client, INTEL_LSCPU, cpu_arch="sparc").status_code == 400
+    assert detect_post(client, paste.INTEL_LSCPU, cpu_arch="sparc").status_code == 400
 
 
 @pytest.mark.parametrize("language", ["ru", "es", "en"])
@@ -107,7 +90,7 @@ def test_the_host_step_reads_the_distribution_from_os_release(client):
     page = client.get("/es/advisor/host/?cpu_arch=x86_64")
     assert "/etc/os-release" in page.context["detect_form"]["text"].label
     assert 'action="/es/advisor/host/?cpu_arch=x86_64"' in page.text
-    response = client.post("/es/advisor/host/?cpu_arch=x86_64", {"text": RHEL_OS_RELEASE})
+    response = client.post("/es/advisor/host/?cpu_arch=x86_64", {"text": paste.RHEL_OS_RELEASE})
     assert response.status_code == 303
     assert response["Location"] == "/es/advisor/host/?cpu_arch=x86_64&host_os=rhel&detected=host_os"
 
@@ -115,7 +98,7 @@ def test_the_host_step_reads_the_distribution_from_os_release(client):
 def test_detect_needs_the_csrf_token():
     assert (
         Client(enforce_csrf_checks=True)
-        .post("/en/advisor/detect/", {"text": INTEL_LSCPU})
+        .post("/en/advisor/detect/", {"text": paste.INTEL_LSCPU})
         .status_code
         == 403
     )
@@ -138,23 +121,23 @@ def found_answers(response) -> set[tuple[str, str]]:
     ("text", "expected"),
     [
         (
-            RUSSIAN_LSCPU + ROCKY_OS_RELEASE,
+            paste.RUSSIAN_LSCPU + paste.ROCKY_OS_RELEASE,
             {("cpu_arch", "x86_64"), ("hw_virt", "yes"), ("host_os", "rhel")},
         ),
         (
-            SPANISH_LSCPU + MIRACLE_OS_RELEASE,
+            paste.SPANISH_LSCPU + paste.MIRACLE_OS_RELEASE,
             {("cpu_arch", "x86_64"), ("hw_virt", "yes"), ("host_os", "rhel")},
         ),
         (
-            SPANISH_RASPBERRY_PI_LSCPU + UBUNTU_OS_RELEASE,
+            paste.SPANISH_RASPBERRY_PI_LSCPU + paste.UBUNTU_OS_RELEASE,
             {("cpu_arch", "arm64"), ("host_os", "other_linux")},
         ),
-        (ARM_CPUINFO, {("cpu_arch", "arm64")}),
-        (RASPBERRY_PI_2_LSCPU, {("cpu_arch", "arm32")}),
-        (RASPBERRY_PI_2_CPUINFO, {("cpu_arch", "arm32")}),
-        (RASPBERRY_PI_ZERO_LSCPU, {("cpu_arch", "arm32")}),
+        (paste.ARM_CPUINFO, {("cpu_arch", "arm64")}),
+        (paste.RASPBERRY_PI_2_LSCPU, {("cpu_arch", "arm32")}),
+        (paste.RASPBERRY_PI_2_CPUINFO, {("cpu_arch", "arm32")}),
+        (paste.RASPBERRY_PI_ZERO_LSCPU, {("cpu_arch", "arm32")}),
         (
-            XEN_DOM0_LSCPU,
+            paste.XEN_DOM0_LSCPU,
             {("cpu_arch", "x86_64"), ("hw_virt", "unknown"), ("existing", "xen_in_use")},
         ),
     ],
@@ -176,9 +159,9 @@ def test_the_form_reads_what_a_browser_sends(client, text, expected):
 @pytest.mark.parametrize(
     ("language", "sample_text", "explanation"),
     [
-        ("en", XEN_DOM0_LSCPU, "control domain (dom0)"),
-        ("ru", XEN_DOM0_RUSSIAN_LSCPU, "управляющем домене (dom0) хоста Xen"),
-        ("es", XEN_DOM0_SPANISH_LSCPU, "dominio de control (dom0) de un anfitrión Xen"),
+        ("en", paste.XEN_DOM0_LSCPU, "control domain (dom0)"),
+        ("ru", paste.XEN_DOM0_RUSSIAN_LSCPU, "управляющем домене (dom0) хоста Xen"),
+        ("es", paste.XEN_DOM0_SPANISH_LSCPU, "dominio de control (dom0) de un anfitrión Xen"),
     ],
 )
 def test_a_xen_host_is_explained_not_read_as_lacking_vt(client, language, sample_text, explanation):

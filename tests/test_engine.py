@@ -7,7 +7,8 @@ tests/test_wizard.py checks that `Rule.objects.for_engine()` gives the engine th
 
 import pytest
 
-from advisor.engine import Rule, changes, decide, decide_readings
+from advisor.engine import Rule, decide, decide_readings
+from advisor.whatif import changes
 from tests.factories import seeded_rules
 
 QUESTIONS, RULES = seeded_rules()

@@ -4,7 +4,8 @@ answers could overturn a verdict: the seeded rules, read from the fixtures, with
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.engine import Readings, changes, decide, decide_readings, overturning
+from advisor.engine import Readings, decide, decide_readings
+from advisor.whatif import changes, overturning
 from tests.factories import seeded_rules
 
 QUESTIONS, RULES = seeded_rules()

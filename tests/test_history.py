@@ -8,6 +8,7 @@ from advisor.models import Option, Question, Rule, Step
 from comparison.models import Citation, Criterion, Quote, Source, Topic
 from tests.admin_forms import change_form_data
 from tests.factories import text_in
+from tests.html import elements, headed, text
 
 pytestmark = pytest.mark.django_db
 
@@ -45,14 +46,15 @@ def test_the_history_compares_two_saves_in_each_language(editor_client):
     html = editor_client.get(
         url, {"version_id1": previous.pk, "version_id2": newest.pk}
     ).content.decode()
-    sections = {part.split("</h3>")[0]: part for part in html.split("<h3>")[1:]}
+    sections = headed(html, "h3")
     for language, before, after in [
         ("ru", "Первая правка", "Вторая правка"),
         ("es", "Primera", "Segunda"),
         ("en", "First edit", "Second edit"),
     ]:
         diff = sections[f"Xen cell [{language}]"]
-        assert f"<del>- {before}</del>" in diff and f"<ins>+ {after}</ins>" in diff
+        assert [text(removed) for removed in elements(diff, "del")] == [f"- {before}"]
+        assert [text(added) for added in elements(diff, "ins")] == [f"+ {after}"]
 
 
 def test_a_revert_restores_three_languages_and_the_citations(editor_client, client):

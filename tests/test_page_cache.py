@@ -12,6 +12,7 @@ from django.urls import reverse
 from advisor.models import Option, Rule
 from comparison.models import Criterion
 from pagecache.models import ContentVersion
+from tests.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -79,21 +80,8 @@ def test_an_editors_save_in_the_admin_shows_on_the_next_request(editor_client):
     assert "Правка видна сразу" not in visitor.get("/ru/compare/").content.decode()
     row = Criterion.objects.get(slug="performance")
     url = reverse("admin:comparison_criterion_change", args=[row.pk])
-    form = editor_client.get(url).context["adminform"].form
-    data = {name: ("" if value is None else value) for name, value in form.initial.items()}
-    data.update({"xen_ru": "Правка видна сразу.", "topic": row.topic_id})
-    citations = list(row.citations.all())
-    data.update(
-        {
-            "citations-TOTAL_FORMS": str(len(citations)),
-            "citations-INITIAL_FORMS": str(len(citations)),
-        }
-    )
-    for i, citation in enumerate(citations):
-        fields: dict[str, object] = {"id": citation.pk, "criterion": row.pk}
-        fields["quote"] = citation.quote_id
-        fields.update(side=citation.side, order=citation.order)
-        data.update({f"citations-{i}-{name}": value for name, value in fields.items()})
+    data = change_form_data(editor_client, url)  # the form as the browser would send it back
+    data["xen_ru"] = "Правка видна сразу."
     assert editor_client.post(url, data).status_code == 302
     assert "Правка видна сразу." in visitor.get("/ru/compare/").content.decode()
 

@@ -10,6 +10,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.test import Client, override_settings
 
+# Under pytest-xdist, on the worker that collects the static files for test_weight.py too.
+pytestmark = pytest.mark.xdist_group("collected_static")
+
 REDIS = os.environ.get("REDIS_URL", "")
 MANIFEST = {
     **settings.STORAGES,

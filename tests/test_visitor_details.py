@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from comparison.models import Citation, Criterion
+from tests.html import attribute, elements
 
 LANGUAGES = ["ru", "es", "en"]
 
@@ -67,7 +68,11 @@ def test_commands_in_help_texts_and_reasons_are_in_the_code_font(client, seeded,
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_language_names_are_capitalised_alike(client, seeded, language):
     page = client.get(f"/{language}/compare/").text
-    names = re.findall(r'<span class="lang-name">([^<]+)</span>', page)
+    names = [
+        "".join(span.children)
+        for span in elements(page, "span")
+        if attribute(span, "class") == "lang-name"
+    ]
     assert names == ["Русский", "Español", "English"]
 
 

@@ -15,6 +15,9 @@ import pytest
 
 from tests.browser.production import free_port
 
+# Under pytest-xdist, on one worker: the module's one server.
+pytestmark = pytest.mark.xdist_group("workers")
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 VERDICT = "/api/v1/verdict?cpu_arch=x86_64&hw_virt=yes&existing=new_server"

@@ -105,7 +105,8 @@ def open_page(browser: Browser, site: str, **options: Any) -> Iterator[tuple[Pag
     watch = Watch(origin=_origin(site))
     watch.attach(context)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # Generous: the suite shares the machine, and a heavy admin page can take seconds under load.
+    page.set_default_timeout(30_000)
     yield page, watch
     context.close()
     assert not watch.problems, "\n".join(watch.problems)

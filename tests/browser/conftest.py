@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, Watch, open_page
 
@@ -34,16 +35,34 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def site(live_server, django_db_blocker) -> Iterator[str]:
-    """The live server's base URL, serving the seed content.
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """One live server for the session, sharing the tests' SQLite connection.
 
-    The browser only reads: the content seeded once per session (tests/conftest.py) stays in
-    place, so no test empties and reloads the database. `seed` puts it back if a test did.
+    pytest-django's `live_server` makes every test transactional: the database is emptied after
+    each one and the next seeds it again, seconds a test. Sharing the connection instead, the
+    server sees the test's own transaction (see `site`).
     """
     with django_db_blocker.unblock():
-        call_command("seed", verbosity=0)
-        yield live_server.url
+        server = LiveServer("localhost")
+    if not server.thread.connections_override:
+        server.stop()
+        pytest.fail("The browser tests run on the in-memory SQLite database (`make test`).")
+    server._live_server_modified_settings.enable()
+    yield server.url
+    server._live_server_modified_settings.disable()
+    server.stop()
+
+
+@pytest.fixture
+def site(live_site: str, db) -> str:
+    """The live server's base URL, serving the seed content inside the test's transaction.
+
+    Whatever the browser changes (an editor signing in, say) is rolled back with the test, as in
+    any database test. `seed` puts the content back if a transactional test emptied the database.
+    """
+    call_command("seed", verbosity=0)
+    return live_site
 
 
 @pytest.fixture
@@ -71,9 +90,11 @@ def phone_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
 
 
 @pytest.fixture
-def dark_watch_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
-    """A watched page with JavaScript on, on a system set to dark colours."""
-    yield from open_page(browser, site, color_scheme="dark")
+def dark_phone_page(browser: Browser, site: str) -> Iterator[tuple[Page, Watch]]:
+    """A watched page with JavaScript on, at a phone's width, on a system set to dark colours."""
+    yield from open_page(
+        browser, site, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark"
+    )
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """A visitor on a screen reader, a keyboard, a phone or without JavaScript: every page in every
-language walked once (axe, landmarks, no-JS, phone width), table headers, a visible focus, the skip
-link, and the wizard completed with the keyboard alone."""
+language walked once (axe, landmarks, no-JS, a phone in the dark theme), table headers, a visible
+focus, the skip link, and the wizard completed with the keyboard alone."""
 
 import re
 
@@ -8,11 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import axe_report, open_all_details
+from tests.browser.colours import background, luminance
 from tests.browser.pages import BY_NAME, LANGUAGES, PAGES, visit
 
-# The pages whose phone layout differs most from the desktop one; axe checks them at 360 px too,
-# in Russian only: the colours and markup are the same in every language, Russian's texts longest.
-PHONE_AXE = {("ru", "home"), ("ru", "compare"), ("ru", "advisor-errors"), ("ru", "verdict")}
 WIZARD_ANSWERS = {  # question code → option codes, in the order the steps ask them
     "cpu_arch": ["x86_64"],
     "hw_virt": ["yes"],
@@ -65,11 +63,12 @@ def sideways_scroll(page: Page) -> int:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_passes_axe_works_without_javascript_and_fits_a_phone(
-    watch_page, nojs_page, phone_page, site, language
+    watch_page, nojs_page, dark_phone_page, site, language
 ):
     """One walk over every page: axe and the landmarks with JavaScript on, a heading and plain
-    links and forms with JavaScript off, and on a phone no sideways scrolling (and axe, where the
-    phone layout restyles the page: the table, the header, the wizard, the verdict)."""
+    links and forms with JavaScript off, and on a phone set to dark colours no sideways scrolling,
+    a dark page and axe again (the phone layout restyles the table, the header, the wizard and the
+    verdict; the dark theme recolours everything)."""
     problems: list[str] = []
     for site_page in PAGES:
         where = site_page.url(language)
@@ -88,13 +87,14 @@ def test_every_page_passes_axe_works_without_javascript_and_fits_a_phone(
             for html in enhanced_controls_without_fallback(page)
         )
 
-        page, watch = phone_page
+        page, watch = dark_phone_page
         visit(page, watch, site, language, site_page)
         if overflow := sideways_scroll(page):
             problems.append(f"{where} at 360 px scrolls sideways by {overflow} px")
-        if (language, site_page.name) in PHONE_AXE:
-            open_all_details(page)
-            problems.append(axe_report(page, f"{where} at 360 px"))
+        if luminance(background(page)) >= 0.05:
+            problems.append(f"{where} on a dark system is not dark")
+        open_all_details(page)
+        problems.append(axe_report(page, f"{where} at 360 px, dark"))
     assert not any(problems), "\n\n".join(filter(None, problems))
 
 

@@ -1,49 +1,15 @@
-"""The dark theme: it follows the system setting with no JavaScript, colours every page (the chart
-included) with enough contrast for axe, and leaves paper in the light colours."""
-
-import re
+"""The dark theme: it follows the system setting with no JavaScript, colours the chart with enough
+contrast, and leaves paper in the light colours. (axe over every page in the dark theme: the walk
+in test_accessibility.py.)"""
 
 import pytest
-from playwright.sync_api import Page
 
-from tests.browser.axe import axe_report, open_all_details
-from tests.browser.pages import BY_NAME, LANGUAGES, PAGES, visit
+from tests.browser.colours import background, colours, contrast, luminance
+from tests.browser.pages import BY_NAME
 
 # KVM ruled out with Xen ahead, then both in play: the three kinds of bar between them.
 CHART = "/en/advisor/verdict/?hw_virt=no&existing=new_server&priority=performance&guest_os=linux"
 CHARTS = [CHART, "/en/advisor/verdict/?existing=new_server&priority=performance"]
-
-
-def luminance(colour: str) -> float:
-    """Relative luminance (WCAG 2) of a computed "rgb(r, g, b)" colour."""
-    channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(one: str, other: str) -> float:
-    high, low = sorted([luminance(one), luminance(other)], reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def colours(page: Page, selector: str, prop: str) -> list[str]:
-    return page.eval_on_selector_all(selector, f"els => els.map(e => getComputedStyle(e).{prop})")
-
-
-def background(page: Page) -> str:
-    return page.evaluate("getComputedStyle(document.body).backgroundColor")
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_axe_finds_no_violations_in_the_dark_theme_on_every_page(dark_watch_page, site, language):
-    page, watch = dark_watch_page
-    reports = []
-    for site_page in PAGES:
-        visit(page, watch, site, language, site_page)
-        assert luminance(background(page)) < 0.05, f"{site_page.url(language)} is not dark"
-        open_all_details(page)
-        reports.append(axe_report(page, f"{site_page.url(language)} (dark)"))
-    assert not any(reports), "\n\n".join(filter(None, reports))
 
 
 def test_the_dark_theme_needs_no_javascript_and_is_there_before_the_stylesheet(

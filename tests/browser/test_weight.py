@@ -12,6 +12,10 @@ from tests.browser.chromium import open_page
 from tests.browser.pages import LANGUAGES
 from tests.browser.production import production_server
 
+# Under pytest-xdist, on one worker: one production server, and the static files it serves
+# collected once with test_production.py.
+pytestmark = pytest.mark.xdist_group("collected_static")
+
 FIRST_VIEW_BUDGET = 60 * 1024
 SWAP_BUDGET = 8 * 1024  # a wizard step
 # The filter swaps in the whole table, quotes included (18 rows, ~70 KB of HTML before gzip).
@@ -21,7 +25,7 @@ TABLE_SWAP_BUDGET = 12 * 1024
 ENCODINGS = {"Accept-Encoding": "br, gzip"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def production(collected_static: Path) -> Iterator[str]:
     with production_server(static_root=collected_static) as base:
         yield base
