@@ -43,7 +43,6 @@ class QuestionInline(LabelledInlineMixin, TranslationTabularInline):
 @admin.register(Step)
 class StepAdmin(SideBySideTranslationAdmin):
     list_display = ["title", "code", "order"]
-    list_editable = ["order"]
     inlines = [QuestionInline]
 
 
@@ -124,17 +123,14 @@ class RuleAdmin(SideBySideTranslationAdmin):
         return [path("verdict-map/", view, name="advisor_rule_verdict_map"), *super().get_urls()]
 
     def verdict_map_view(self, request: HttpRequest) -> TemplateResponse:
-        """How often each verdict comes out over every combination of answers, per reading."""
+        """Per reading: how often each verdict comes out, and the rules deciding the most verdicts."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        total, rows, rules = preview.verdict_map()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Verdict map"),
-            "total": total,
-            "rows": rows,
-            "rules": rules,
+            "map": preview.verdict_map(),
         }
         return TemplateResponse(request, "admin/advisor/rule/verdict_map.html", context)
 

@@ -29,7 +29,7 @@ other article in favour of the other hypervisor (the two articles pull different
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -147,13 +147,7 @@ class RuleSet(tuple[Rule, ...]):
     @cached_property
     def unknowns(self) -> frozenset[tuple[str, str]]:
         """The (question, option) answers that only `warn` rules look for: "I don't know"."""
-        return frozenset(
-            (q, option)
-            for r in self
-            if r.effect == "warn"
-            for q, opts in r.conditions.items()
-            for option in opts
-        )
+        return unknown_options(self)
 
     def firing(self, answers: Answers) -> list[Rule]:
         """The rules these answers make fire, heaviest first."""
@@ -230,6 +224,33 @@ def decisive(rules: Iterable[Rule]) -> tuple[str, ...]:
     )
 
 
+def unknown_options(rules: Iterable[Rule]) -> frozenset[tuple[str, str]]:
+    """The "I don't know" answers: (question, option) pairs the warnings look for."""
+    return frozenset(
+        (q, option)
+        for r in rules
+        if r.effect == "warn"
+        for q, opts in r.conditions.items()
+        for option in opts
+    )
+
+
+def settle(
+    known: bool, blocked: Collection[Hypervisor], scores: Mapping[Hypervisor, int]
+) -> Outcome:
+    """The outcome, from whether anything is known, the sides ruled out and the sides' points."""
+    open_sides = [side for side in HYPERVISORS if side not in blocked]
+    if not known:
+        return "too_few"
+    if not open_sides:
+        return "none"
+    if len(open_sides) == 1:
+        return open_sides[0]
+    if scores["xen"] == scores["kvm"]:
+        return "either"
+    return "xen" if scores["xen"] > scores["kvm"] else "kvm"
+
+
 def decide(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     """The verdict for these answers under these rules. Never raises on any answers."""
     rules = rules if isinstance(rules, RuleSet) else RuleSet(rules)
@@ -241,20 +262,9 @@ def decide(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     }
     reasons = tuple(r for r in fired if r.effect == "prefer" and r.hypervisor in HYPERVISORS)
     scores = {side: sum(r.points for r in reasons if r.hypervisor == side) for side in HYPERVISORS}
-    open_sides = [side for side in HYPERVISORS if not blocked[side]]
     unknowns = rules.unknowns
     known = any((q, option) not in unknowns for q in needed for option in answers.get(q, ()))
-    outcome: Outcome
-    if not known:
-        outcome = "too_few"
-    elif not open_sides:
-        outcome = "none"
-    elif len(open_sides) == 1:
-        outcome = open_sides[0]
-    elif scores["xen"] == scores["kvm"]:
-        outcome = "either"
-    else:
-        outcome = "xen" if scores["xen"] > scores["kvm"] else "kvm"
+    outcome = settle(known, [side for side in HYPERVISORS if blocked[side]], scores)
     return Verdict(
         outcome=outcome,
         scores=scores,

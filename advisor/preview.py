@@ -1,7 +1,8 @@
 """A rule's form, as edited and not saved, against the rules as they are: the admin's "Preview impact".
 
 The counting is pure (impact.py); this module only turns the bound form into the engine's rules and
-the result into rows a template lists, with example permalinks.
+the result into rows a template lists, with example permalinks. The same for the "Verdict map": how
+often each verdict comes out and which rules decide the most verdicts.
 """
 
 from __future__ import annotations
@@ -9,7 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from core.texts import Text
+from pagecache.version import per_version
 
 from . import content, engine, impact
 from .models import Option, Rule
@@ -83,25 +88,80 @@ class MapRow:
     counts: tuple[tuple[int, float], ...]  # per reading: (combinations, share in %)
 
 
-def verdict_map() -> tuple[int, list[MapRow], list[tuple[str, int, int]]]:
-    """(combinations per reading, each verdict's count and share per reading, rules by use)."""
-    answer_space, readings = space(), content.rules()
-    total = answer_space.total
-    counted = impact.outcomes(answer_space, readings)
-    outcomes = sorted({o for counter in counted.values() for o in counter})
+@dataclass(frozen=True)
+class Decider:
+    """A rule and the combinations of answers whose verdict it decides in one reading."""
+
+    code: str
+    reason: Text
+    url: str  # its change form
+    deciding: int
+    share: float  # of every combination, in %
+    applying: int
+
+
+@dataclass(frozen=True)
+class ReadingDeciders:
+    reading: str
+    top: tuple[Decider, ...]  # the rules deciding the most verdicts, most first
+    idle: tuple[Decider, ...]  # the rules deciding none
+
+
+@dataclass(frozen=True)
+class VerdictMap:
+    total: int  # combinations of answers per reading
+    rows: list[MapRow]  # each verdict's count and share per reading
+    deciders: list[ReadingDeciders]
+
+
+TOP_DECIDERS = 10
+
+
+@per_version
+def tallies() -> dict[engine.ReadingName, impact.Tally]:
+    """Counted once per content version: the map is opened again and again between two edits."""
+    return impact.tally(space(), content.rules())
+
+
+def verdict_map() -> VerdictMap:
+    """How often each verdict comes out, and which rules decide the most verdicts, per reading."""
+    readings, total, counts = content.rules(), space().total, tallies()
+    outcomes = sorted({o for counted in counts.values() for o in counted.outcomes})
     rows = [
         MapRow(
             str(OUTCOME_NAMES[outcome]),
             tuple(
-                (counted[name][outcome], 100 * counted[name][outcome] / total)
+                (counts[name].outcomes[outcome], 100 * counts[name].outcomes[outcome] / total)
                 for name in impact.READINGS
             ),
         )
         for outcome in outcomes
     ]
-    used = impact.applying(answer_space, readings)
-    rules = sorted(
-        ((code, n["today"], n["articles"]) for code, n in used.items()),
-        key=lambda row: (-row[1] - row[2], row[0]),
-    )
-    return total, rows, rules
+    keys = dict(Rule.objects.values_list("code", "pk"))
+    deciders = []
+    for name in impact.READINGS:
+        counted = counts[name]
+        ranked = sorted(
+            (
+                Decider(
+                    code=rule.code,
+                    reason=rule.reason,
+                    url=reverse("admin:advisor_rule_change", args=[keys[rule.code]]),
+                    deciding=counted.deciding[rule.code],
+                    share=100 * counted.deciding[rule.code] / total,
+                    applying=counted.applying[rule.code],
+                )
+                for rule in getattr(readings, name)
+                if rule.code in keys
+            ),
+            key=lambda decider: (-decider.deciding, decider.code),
+        )
+        deciding = [decider for decider in ranked if decider.deciding]
+        deciders.append(
+            ReadingDeciders(
+                reading=str(READING_LABELS[name]),
+                top=tuple(deciding[:TOP_DECIDERS]),
+                idle=tuple(decider for decider in ranked if not decider.deciding),
+            )
+        )
+    return VerdictMap(total, rows, deciders)

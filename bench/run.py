@@ -5,7 +5,8 @@ and between the engine and a page say more than any single number. Nothing here 
 suite asserts behaviour. Exit status 1 when a target is missed.
 
 1. The verdict engine over every combination of valid answers to the seeded questions, and the
-   rule admin's "Preview impact" (advisor/impact.py) over every combination, unanswered included.
+   rule admin's "Preview impact" (advisor/impact.py) over every combination, unanswered included,
+   and its "Verdict map" page.
 2. Each page rendered in-process by Django's test client with the page cache empty: median and
    95th-percentile time, database queries, response size, and the Python memory one render
    allocates at its peak.
@@ -78,6 +79,7 @@ ROUNDS = 60
 TARGETS = {
     "engine_us": 100.0,  # both readings' verdicts for one set of answers, mean, microseconds
     "preview_s": 3.0,  # the rule admin's "Preview impact" over every combination of answers
+    "verdict_map_s": 2.0,  # the admin's "Verdict map" page, rules deciding the most verdicts included
     "page_p95_ms": 80.0,  # any page rendered in-process, 95th percentile
     "page_queries": 12,  # database queries for any one page
     "page_peak_mb": 8.0,  # Python memory one render allocates at its peak
@@ -137,6 +139,22 @@ def impact_preview() -> dict[str, float]:
     )
     print(f"   {elapsed:.2f} s; {changed:,} verdicts change in {len(moves)} ways (both readings)")
     return {"preview_s": elapsed}
+
+
+def verdict_map() -> dict[str, float]:
+    """The admin's "Verdict map" page, in Russian, with the rules and questions already built."""
+    from django.contrib.auth.models import User
+
+    client = Client(headers={"Accept-Language": "ru"})
+    client.force_login(User.objects.create_superuser("bench-editor", password=None))
+    with translation.override("ru"):
+        content.rules(), content.wizard()
+    start = time.perf_counter()
+    response = client.get("/admin/advisor/rule/verdict-map/")
+    elapsed = time.perf_counter() - start
+    assert response.status_code == 200, response.status_code
+    print(f"\n1c. Verdict map page: {elapsed:.2f} s, {len(response.content) / 1024:.0f} KB")
+    return {"verdict_map_s": elapsed}
 
 
 def pages() -> dict[str, float]:
@@ -247,7 +265,12 @@ def main() -> int:
         },
         ALLOWED_HOSTS=["testserver"],
     ):
-        for part, measure in (("engine", engine), ("engine", impact_preview), ("pages", pages)):
+        for part, measure in (
+            ("engine", engine),
+            ("engine", impact_preview),
+            ("engine", verdict_map),
+            ("pages", pages),
+        ):
             figures.update(measure() if part in parts else {})
         figures.update(rows() if "rows" in parts else {})
     ratios = serve.served(options.page, options.rounds) if "served" in parts else []

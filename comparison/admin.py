@@ -29,7 +29,6 @@ class CitationInline(LabelledInlineMixin, admin.TabularInline):
 @admin.register(Source)
 class SourceAdmin(SideBySideTranslationAdmin):
     list_display = ["title", "code", "language", "written", "order"]
-    list_editable = ["order"]
     search_fields = ["title", "code", "text"]
 
 
@@ -59,7 +58,6 @@ class CriterionInline(LabelledInlineMixin, TranslationTabularInline):
 @admin.register(Topic)
 class TopicAdmin(SideBySideTranslationAdmin):
     list_display = ["title", "slug", "order"]
-    list_editable = ["order"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [CriterionInline]
 

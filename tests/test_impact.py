@@ -50,7 +50,7 @@ def test_the_space_counts_unanswered_and_every_subset():
 def test_the_class_count_equals_enumerating_every_combination(reading):
     articles = (*RULES[:1], RULES[2], RULES[4])  # another rule set: fewer rules, other classes
     readings = Readings(today=RULES, articles=articles)
-    counted = impact.outcomes(SPACE, readings)[reading]
+    counted = impact.tally(SPACE, readings)[reading].outcomes
     assert counted == _naive(SPACE, getattr(readings, reading))
     assert sum(counted.values()) == SPACE.total
     assert counted["too_few"] > 0 and counted["none"] == 0
@@ -97,8 +97,8 @@ def test_no_change_moves_nothing():
 
 def test_how_often_each_rule_applies_matches_enumeration():
     readings = Readings(today=RULES, articles=RULES[:3])
-    counted = impact.applying(SPACE, readings)
+    counted = impact.tally(SPACE, readings)["today"].applying
     for rule in RULES:
         expected = sum(1 for answers in _every_combination(SPACE) if rule.fires(answers))
-        assert counted[rule.code]["today"] == expected
-    assert counted["half-made"]["today"] == 0 and "arch-unknown" not in {r.code for r in RULES[:3]}
+        assert counted[rule.code] == expected
+    assert counted["half-made"] == 0 and "arch-unknown" not in {r.code for r in RULES[:3]}

@@ -78,7 +78,7 @@ def test_on_a_narrow_screen_the_languages_are_stacked(page: Page, site: str):
     assert ru["y"] + ru["height"] <= es["y"] and es["y"] + es["height"] <= en["y"]
 
 
-@pytest.mark.parametrize("width", [1440, 1920])
+@pytest.mark.parametrize("width", [1280, 1440, 1920])
 @pytest.mark.parametrize("language", ["ru", "es", "en"])
 def test_every_column_of_the_lists_is_in_view(page: Page, site: str, width: int, language: str):
     _sign_in(page, site)
