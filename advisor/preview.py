@@ -36,20 +36,8 @@ def engine_rule(
     rule: Rule, options: Iterable[Option], name: engine.ReadingName
 ) -> engine.Rule | None:
     """The rule as one reading would see it once saved; None when it would not apply."""
-    effect, points = rule.reading(name)
-    if effect == Rule.Effect.OFF or not rule.active:
-        return None
-    conditions: dict[str, set[str]] = {}
-    for option in options:
-        conditions.setdefault(option.question.code, set()).add(option.code)
-    return engine.Rule(
-        code=rule.code,
-        effect=effect,  # type: ignore[arg-type]
-        hypervisor=rule.hypervisor if effect != Rule.Effect.WARN else "",  # type: ignore[arg-type]
-        points=points,
-        conditions={q: frozenset(codes) for q, codes in conditions.items()},
-        order=rule.order,
-    )
+    decision = rule.decision(name, options) if rule.active else None
+    return engine.Rule(**decision) if decision else None
 
 
 def space() -> impact.Space:

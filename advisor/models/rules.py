@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -173,22 +176,35 @@ class Rule(DatedNote):
         if errors:
             raise ValidationError(errors)
 
-    def as_engine_rule(self, name: engine.ReadingName) -> engine.Rule | None:
-        """The rule as one reading sees it; None when it is off in that reading."""
+    def decision(
+        self, name: engine.ReadingName, options: Iterable[Option]
+    ) -> dict[str, Any] | None:
+        """What the engine decides with in one reading, given the rule's condition options (the
+        stored ones, or a form's before saving); None when the rule is off in that reading."""
         effect, points = self.reading(name)
         if effect == self.Effect.OFF:
             return None
         conditions: dict[str, set[str]] = {}
-        for option in self.conditions.all():
+        for option in options:
             conditions.setdefault(option.question.code, set()).add(option.code)
+        return {
+            "code": self.code,
+            "effect": effect,
+            "hypervisor": self.hypervisor if effect != self.Effect.WARN else "",
+            "points": points,
+            "conditions": {q: frozenset(codes) for q, codes in conditions.items()},
+            "order": self.order,
+        }
+
+    def as_engine_rule(self, name: engine.ReadingName) -> engine.Rule | None:
+        """The rule as one reading sees it; None when it is off in that reading."""
+        decision = self.decision(name, self.conditions.all())
+        if decision is None:
+            return None
         criterion = self.criterion
         reason = translated(self, "today_reason") if name == "today" else None
         return engine.Rule(
-            code=self.code,
-            effect=effect,  # type: ignore[arg-type]
-            hypervisor=self.hypervisor if effect != self.Effect.WARN else "",  # type: ignore[arg-type]
-            points=points,
-            conditions={q: frozenset(options) for q, options in conditions.items()},
+            **decision,
             reason=reason or translated(self, "reason"),
             note=self.dated_note(),
             basis=engine.Basis(
@@ -209,7 +225,6 @@ class Rule(DatedNote):
                 )
                 for quote in self.quotes.all()
             ),
-            order=self.order,
         )
 
 
