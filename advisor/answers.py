@@ -37,9 +37,13 @@ class Question:
     def many(self) -> bool:
         return self.kind == "many"
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(option.code for option in self.options)
+
+    @cached_property
+    def choices(self) -> frozenset[str]:
+        return frozenset(self.codes)
 
     def offered(self, selected: Iterable[str] = ()) -> tuple[Option, ...]:
         """The options a form shows: the current ones, and a retired one only when it is chosen."""
@@ -68,6 +72,14 @@ class Wizard:
     @cached_property
     def options(self) -> dict[str, tuple[str, ...]]:
         return {code: question.codes for code, question in self.questions.items()}
+
+    @cached_property
+    def encoded(self) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+        """Each question's options and their `question=option` in a query string, in order."""
+        return tuple(
+            (code, tuple((option, urlencode([(code, option)])) for option in options))
+            for code, options in self.options.items()
+        )
 
     def step(self, code: str | None) -> Step | None:
         if code is None:
@@ -102,5 +114,14 @@ def pairs(answers: Answers, wizard: Wizard, *, skip: Step | None = None) -> list
 
 
 def to_query(answers: Answers, wizard: Wizard) -> str:
-    """The canonical query string for these answers: same answers, same string."""
-    return urlencode(pairs(answers, wizard))
+    """The canonical query string for these answers: same answers, same string.
+
+    `urlencode(pairs(answers, wizard))`, from each answer's text made once per wizard.
+    """
+    return "&".join(
+        text
+        for code, options in wizard.encoded
+        if (selected := answers.get(code))
+        for option, text in options
+        if option in selected
+    )

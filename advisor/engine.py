@@ -178,7 +178,7 @@ class Verdicts:
     today: Verdict
     articles: Verdict
 
-    @property
+    @cached_property
     def changed(self) -> frozenset[str]:
         """Codes of the rules that fired in either reading and did not do the same in both."""
         today, articles = self.today.fired, self.articles.fired
@@ -254,7 +254,31 @@ def settle(
 def decide(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     """The verdict for these answers under these rules. Never raises on any answers."""
     rules = rules if isinstance(rules, RuleSet) else RuleSet(rules)
-    needed = rules.needed
+    fired, blocked, reasons, scores, outcome = _weigh(answers, rules)
+    return Verdict(
+        outcome=outcome,
+        scores=scores,
+        blocked=blocked,
+        reasons=reasons,
+        warnings=tuple(r for r in fired if r.effect == "warn"),
+        at_odds=_at_odds([r for r in fired if r.effect != "warn"]),
+        needed=rules.needed if outcome == "too_few" else (),
+    )
+
+
+def decide_outcome(answers: Answers, rules: RuleSet) -> tuple[Outcome, frozenset[str]]:
+    """`decide()`'s outcome and the codes of its warnings, without the rest of the verdict: what
+    would change a verdict asks this of many answers."""
+    fired, *_rest, outcome = _weigh(answers, rules)
+    return outcome, frozenset(r.code for r in fired if r.effect == "warn")
+
+
+def _weigh(
+    answers: Answers, rules: RuleSet
+) -> tuple[
+    list[Rule], dict[Hypervisor, tuple[Rule, ...]], tuple[Rule, ...], dict[Hypervisor, int], Outcome
+]:
+    """The rules that fire, the sides they rule out, the reasons, the scores and the outcome."""
     fired = rules.firing(answers)
     blocked = {
         side: tuple(r for r in fired if r.effect == "block" and r.hypervisor == side)
@@ -263,16 +287,13 @@ def decide(answers: Answers, rules: Iterable[Rule]) -> Verdict:
     reasons = tuple(r for r in fired if r.effect == "prefer" and r.hypervisor in HYPERVISORS)
     scores = {side: sum(r.points for r in reasons if r.hypervisor == side) for side in HYPERVISORS}
     unknowns = rules.unknowns
-    known = any((q, option) not in unknowns for q in needed for option in answers.get(q, ()))
-    outcome = settle(known, [side for side in HYPERVISORS if blocked[side]], scores)
-    return Verdict(
-        outcome=outcome,
-        scores=scores,
-        blocked=blocked,
-        reasons=reasons,
-        warnings=tuple(r for r in fired if r.effect == "warn"),
-        at_odds=_at_odds([r for r in fired if r.effect != "warn"]),
-        needed=needed if outcome == "too_few" else (),
+    known = any((q, option) not in unknowns for q in rules.needed for option in answers.get(q, ()))
+    return (
+        fired,
+        blocked,
+        reasons,
+        scores,
+        settle(known, [s for s in HYPERVISORS if blocked[s]], scores),
     )
 
 

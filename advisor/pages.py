@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -91,17 +92,30 @@ def step_url(
     wizard: Wizard, step: Step, answers: Answers, extra: Iterable[tuple[str, str]] = ()
 ) -> str:
     """A step's address with the answers so far: the first step is the advisor's own address."""
-    if step == wizard.steps[0]:
-        path = reverse("advisor:wizard")
-    else:
-        path = reverse("advisor:step", args=[step.code])
-    query = urlencode([*pairs(answers, wizard), *extra])
+    path = _step_path(wizard, step)
+    query = "&".join(part for part in (to_query(answers, wizard), urlencode(list(extra))) if part)
     return f"{path}?{query}" if query else path
+
+
+def _step_path(wizard: Wizard, step: Step) -> str:
+    if step.code == wizard.steps[0].code:
+        return path_of("advisor:wizard")
+    return path_of("advisor:step", step.code)
 
 
 def verdict_url(wizard: Wizard, answers: Answers) -> str:
     query = to_query(answers, wizard)
-    return reverse("advisor:verdict") + (f"?{query}" if query else "")
+    return path_of("advisor:verdict") + (f"?{query}" if query else "")
+
+
+def path_of(name: str, *args: str) -> str:
+    """`reverse(name, args=args)`, kept per language and script prefix: pages ask it often."""
+    return _path(get_language(), get_script_prefix(), name, args)
+
+
+@lru_cache(maxsize=256)
+def _path(language: str, prefix: str, name: str, args: tuple[str, ...]) -> str:
+    return reverse(name, args=args)
 
 
 def detect_step(wizard: Wizard) -> Step:
@@ -245,6 +259,8 @@ def verdict_context(
     """What the verdict page shows: today's verdict first, the articles' beside it."""
     answered = [q for q in wizard.questions.values() if answers.get(q.code)]
     result = results.today
+    query, language = to_query(answers, wizard), urlencode({"lang": get_language()})
+    suffix = f"?{query}" if query else ""
     return {
         "result": result,
         "articles": results.articles,
@@ -281,11 +297,10 @@ def verdict_context(
             )
             for c in options
         ],
-        "permalink": verdict_url(wizard, answers),
-        "api_url": reverse("api-verdict")
-        + "?"
-        + urlencode([*pairs(answers, wizard), ("lang", get_language())]),
-        "wizard_url": step_url(wizard, wizard.steps[-1], answers),
-        "wizard_start_url": step_url(wizard, wizard.steps[0], answers),
-        "start_url": reverse("advisor:wizard") + "?go=start",
+        # verdict_url() and step_url() of these answers, from their query string made once.
+        "permalink": path_of("advisor:verdict") + suffix,
+        "api_url": path_of("api-verdict") + "?" + "&".join(filter(None, (query, language))),
+        "wizard_url": _step_path(wizard, wizard.steps[-1]) + suffix,
+        "wizard_start_url": _step_path(wizard, wizard.steps[0]) + suffix,
+        "start_url": path_of("advisor:wizard") + "?go=start",
     }

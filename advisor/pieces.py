@@ -1,33 +1,56 @@
-"""The verdict page's costly parts, each rendered once per content version and language, then kept.
+"""The verdict page put together from parts, each rendered once per content version and language.
 
-A verdict page no one asked for before is put together from these: each reason line (a rule, and
-whether it changed since the articles and whether the sources disagree on it), the score chart (the
-two scores and which side is ruled out), each answer in "Your answers", and the what-if form (its
-frame once, each question's control per selection). Each part is rendered by its own `{% partialdef %}` of
-advisor/verdict.html, so the page is the one the template alone would make. Nothing kept here
-depends on the request: the page has no CSRF token and nothing per visitor.
+A verdict page no one asked for before is made of:
+- its frame: the page with a mark where each part goes, rendered once per shape (which sections it
+  shows, the outcomes of both readings, how many questions are unanswered);
+- each reason line (a rule, and whether it changed since the articles and whether the sources
+  disagree on it), the score chart, each answer in "Your answers", each "what would change" line
+  and the what-if form (its frame once, each question's control per selection);
+- the few values of this visitor's answers: the scores and the addresses.
+
+Each part is rendered by its own `{% partialdef %}` of advisor/verdict.html, and the frame by the
+page itself, so the page is the one the template alone would make. Nothing kept here depends on
+the request: the page has no CSRF token and nothing per visitor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
 from django.template.loader import get_template
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from config.context_processors import alternates
+from core.frames import Frame, slot
 from pagecache.version import per_version
 
 from . import content
 from .answers import Question, Wizard
 from .engine import Answers, Verdict
 from .forms import WhatIfForm, whatif_control
-from .pages import Line, bars
+from .pages import Line, WhatIf, bars
 
 PAGE = "advisor/verdict.html"
+# Shapes kept per version and language; past this, the oldest goes (a few hundred occur).
+FRAMES = 512
+# The parts of the page that are lists of kept HTML, and its values of one visitor's answers.
+LISTS = (
+    "urgent",
+    "blockers",
+    "reasons",
+    "other_warnings",
+    "articles_changed",
+    "changes",
+    "answered",
+)
+VALUES = ("permalink", "absolute_permalink", "api_url", "wizard_url", "wizard_start_url")
+URL = slot("url")  # where a "what would change" line's address goes
 
 
 class _Kept:
@@ -35,8 +58,10 @@ class _Kept:
 
     def __init__(self) -> None:
         self.html: dict[Hashable, SafeString] = {}
-        self.today = {rule.code: rule for rule in content.rules().today}
+        rules = content.rules()
+        self.rules = {(rule.code, id(rule)) for rule in (*rules.today, *rules.articles)}
         self.frame: list[str] = []  # the what-if form around its controls
+        self.frames: dict[Hashable, Frame] = {}  # the page, per shape
 
     def get(self, key: Hashable, render: Callable[[], str]) -> SafeString:
         try:
@@ -44,6 +69,10 @@ class _Kept:
         except KeyError:
             self.html[key] = html = mark_safe(render())
             return html
+
+    def owns(self, line: Line) -> bool:
+        """Whether the line's rule is the content's own (a key can name it) rather than a copy."""
+        return (line.rule.code, id(line.rule)) in self.rules
 
 
 @per_version
@@ -59,13 +88,34 @@ def _reasons(kept: _Kept, lines: Iterable[Line], result: Verdict) -> list[SafeSt
     """Each line as the page lists it (`{% partialdef reason %}`)."""
     found = []
     for line in lines:
-        rule, disputed = line.rule, line.rule.code in result.at_odds
+        disputed = line.rule.code in result.at_odds
         context = {"line": line, "disputed": disputed}
-        if kept.today.get(rule.code) is not rule:  # not the content's own rule: no key for it
+        if not kept.owns(line):
             found.append(mark_safe(_partial("reason", context)))
             continue
-        key = ("reason", rule.code, line.changed, line.other, disputed)
+        key = ("reason", line.rule.code, line.changed, line.other, disputed)
         found.append(kept.get(key, partial(_partial, "reason", context)))
+    return found
+
+
+def _changed(kept: _Kept, lines: Iterable[Line]) -> list[SafeString]:
+    """What the articles counted that counts differently today (`{% partialdef changed_reason %}`)."""
+    found = []
+    for line in lines:
+        render = partial(_partial, "changed_reason", {"line": line})
+        owned = kept.owns(line)
+        key = ("changed", line.rule.code, line.other)
+        found.append(kept.get(key, render) if owned else mark_safe(render()))
+    return found
+
+
+def _changes(kept: _Kept, changes: Iterable[WhatIf]) -> list[SafeString]:
+    """Each answer that would change the verdict, and its address (`{% partialdef change %}`)."""
+    found = []
+    for change in changes:
+        key = ("change", change.question.code, tuple(change.labels), change.outcome)
+        html = kept.get(key, partial(_partial, "change", {"change": change, "url": URL}))
+        found.append(mark_safe(html.replace(URL, escape(change.url))))
     return found
 
 
@@ -107,15 +157,96 @@ def _what_if(kept: _Kept, wizard: Wizard, answers: Answers) -> SafeString:
 
 
 def fill(context: dict[str, Any], wizard: Wizard, answers: Answers, result: Verdict) -> None:
-    """The page's context with its reason lines, chart, answers and what-if form as kept HTML."""
+    """The page's context with its lines, chart, answers and what-if form as kept HTML."""
     kept = _kept()
     for name in ("urgent", "blockers", "reasons", "other_warnings"):
         context[name] = _reasons(kept, context[name], result)
     context.update(
+        articles_changed=_changed(kept, context["articles_changed"]),
+        changes=_changes(kept, context["changes"]),
         chart=_chart(kept, result),
         answered=_answered(kept, wizard, answers),
         whatif_form=_what_if(kept, wizard, answers),
     )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A reading's verdict as the frame shows it: its scores are slots."""
+
+    outcome: str
+    sources_disagree: bool
+    scores: dict[str, SafeString]
+
+
+def page(context: dict[str, Any], path_info: str, path: str, origin: str, query: str) -> SafeString:
+    """The page (or with `context["fragment"]`, its `#result` fragment) for a context made by
+    `fill()`: its frame, kept per shape, filled with this request's values.
+
+    `origin` is the request's scheme and host ("" under a Host the site does not serve), `query`
+    its query string.
+    """
+    result, articles = context["result"], context["articles"]
+    shape = (
+        context["fragment"],
+        result.outcome,
+        context["headline"],
+        result.sources_disagree,
+        articles.outcome,
+        context["readings_differ"],
+        tuple(question.code for question in context["needed"]),
+        len(context["unanswered"]),
+        *(bool(context[name]) for name in LISTS),
+        path_info,
+        path,
+        origin,
+    )
+    kept = _kept()
+    frame = kept.frames.get(shape)
+    if frame is None:
+        frame = _frame(context, path_info, path, origin)
+        while len(kept.frames) >= FRAMES:
+            kept.frames.pop(next(iter(kept.frames)), None)
+        kept.frames[shape] = frame
+    values: dict[str, str] = {name: mark_safe("".join(context[name])) for name in LISTS}
+    values.update({name: context[name] for name in VALUES})
+    values.update(
+        chart=context["chart"],
+        whatif_form=context["whatif_form"],
+        query=f"?{query}" if query else "",
+        xen=str(result.scores["xen"]),
+        kvm=str(result.scores["kvm"]),
+        articles_xen=str(articles.scores["xen"]),
+        articles_kvm=str(articles.scores["kvm"]),
+    )
+    return frame.fill(values)
+
+
+def _frame(context: dict[str, Any], path_info: str, path: str, origin: str) -> Frame:
+    """The page of this shape with a slot for each value of one visitor's answers."""
+    result, articles = context["result"], context["articles"]
+    marked = {
+        **context,
+        **{name: [slot(name)] if context[name] else [] for name in LISTS},
+        **{name: slot(name) for name in (*VALUES, "chart", "whatif_form")},
+        "result": _Reading(
+            result.outcome, result.sources_disagree, {"xen": slot("xen"), "kvm": slot("kvm")}
+        ),
+        "articles": _Reading(
+            articles.outcome, False, {"xen": slot("articles_xen"), "kvm": slot("articles_kvm")}
+        ),
+        # What base.html reads of the request and what the context processors give it.
+        "request": _Path(path),
+        "alternates": alternates(path_info, path, origin, slot("query")),
+        "LANGUAGE_CODE": get_language(),
+    }
+    name = f"{PAGE}#result" if context["fragment"] else PAGE
+    return Frame(get_template(name).render(marked))
+
+
+@dataclass(frozen=True)
+class _Path:
+    path: str
 
 
 MARK = "\x00whatif-control\x00"  # forms reject NUL: no editor's text holds it

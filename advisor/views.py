@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_cookie, vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url, replace_url
 
+from config.context_processors import origin
 from core.http import HtmxHttpRequest, wants_fragment
 
 from . import content, draft, pages, pieces
@@ -153,17 +154,16 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
         return _invalid(request, wizard, parsed)
     rules = content.rules()
     results = decide_readings(parsed.answers, rules)
-    what_if = changes(parsed.answers, rules.today, wizard.options)
-    urgent = overturning(parsed.answers, rules.today, wizard.options)
+    what_if = changes(parsed.answers, rules.today, wizard.options, results.today)
+    urgent = overturning(parsed.answers, rules.today, wizard.options, results.today)
     context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)
-    permalink = pages.verdict_url(wizard, parsed.answers)
     pieces.fill(context, wizard, parsed.answers, results.today)
-    context.update(
-        absolute_permalink=request.build_absolute_uri(permalink),
-        fragment=wants_fragment(request),
-    )
-    if context["fragment"]:
+    permalink, fragment = str(context["permalink"]), wants_fragment(request)
+    context.update(absolute_permalink=request.build_absolute_uri(permalink), fragment=fragment)
+    query = request.META.get("QUERY_STRING", "")
+    html = pieces.page(context, request.path_info, request.path, origin(request), query)
+    if fragment:
         # The what-if form may send empty answers; the address becomes the canonical one. Replaced,
         # not pushed: trying answers out is one visit, not a history entry per try.
-        return replace_url(render(request, "advisor/verdict.html#result", context), permalink)
-    return render(request, "advisor/verdict.html", context)
+        return replace_url(HttpResponse(html), permalink)
+    return HttpResponse(html)

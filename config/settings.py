@@ -86,14 +86,15 @@ MIDDLEWARE = [
     # HTML leaves compressed (the comparison page is ~70 KB raw); below WhiteNoise, whose static
     # files are already brotli/gzip. Django masks the CSRF token per response and pads gzip (BREACH).
     "django.middleware.gzip.GZipMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions, the signed-in user and messages are the admin's only (core/middleware.py).
+    "core.middleware.AdminSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before the CSRF check: the read-only API answers any other method with a JSON 405.
     "api.errors.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.AdminAuthenticationMiddleware",
+    "core.middleware.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.

@@ -60,3 +60,27 @@ def headed(html: str, heading: str, block: str = "div") -> dict[str, Element]:
                 if after is not None:
                     found[text(child)] = after
     return found
+
+
+def verdict_outcome(html: str) -> str:
+    """Today's outcome on a verdict page, from its headline's class ("verdict-kvm")."""
+    headlines = (attribute(e, "class") or "" for e in elements(html, "h1"))
+    classes = next(c for c in headlines if "verdict-headline" in c).split()
+    return next(c for c in classes if c.startswith("verdict-") and c != "verdict-headline")[8:]
+
+
+def chart_scores(html: str) -> dict[str, int]:
+    """Today's points on a verdict page's chart: each bar's label and the number after it."""
+    values = [e for e in elements(html, "text") if attribute(e, "class") == "chart-value"]
+    return {
+        side: int(text(value).split()[0])
+        for side, value in zip(("xen", "kvm"), values, strict=True)
+    }
+
+
+def section_text(html: str, title_id: str) -> str:
+    """The text of the section a heading with this id names (aria-labelledby)."""
+    section = next(
+        e for e in elements(html, "section") if attribute(e, "aria-labelledby") == title_id
+    )
+    return text(section)

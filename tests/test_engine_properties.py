@@ -1,6 +1,8 @@
 """Properties of the verdict engine over any valid answers (hypothesis), and which unknown
 answers could overturn a verdict: the seeded rules, read from the fixtures, without a database."""
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,3 +103,42 @@ def test_every_change_offered_really_lifts_the_none_verdict(answers):
     for change in changes(answers, RULES.today, OPTIONS):
         changed = {**answers, change.question: change.options}
         assert decide(changed, RULES.today).outcome == change.outcome != "none"
+
+
+def every_change(answers, rules, options):
+    """What would change a `none` verdict, asking the engine about every other answer."""
+    current = decide(answers, rules)
+    if current.outcome != "none":
+        return ()
+    known = {rule.code for rule in current.warnings}
+    found = []
+    for question, answered in answers.items():
+        candidates = [frozenset({o}) for o in options.get(question, ()) if o not in answered]
+        if len(answered) > 1:
+            candidates += [answered - {o} for o in sorted(answered)]
+        for candidate in candidates:
+            result = decide({**answers, question: candidate}, rules)
+            if result.outcome != "none" and {r.code for r in result.warnings} <= known:
+                found.append((question, candidate, result.outcome))
+    return tuple(found)
+
+
+# Two answers that rule both sides out today: any answers with them added give `none`.
+BOTH_RULED_OUT = [
+    {first: frozenset({a}), second: frozenset({b})}
+    for first, second in itertools.combinations(OPTIONS, 2)
+    for a in OPTIONS[first]
+    for b in OPTIONS[second]
+    if decide({first: frozenset({a}), second: frozenset({b})}, RULES.today).outcome == "none"
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(answer_sets(), st.sampled_from(BOTH_RULED_OUT))
+def test_what_would_change_a_verdict_skips_only_questions_that_cannot_change_it(answers, both):
+    answers = {**answers, **both}
+    assert decide(answers, RULES.today).outcome == "none"
+    offered = changes(answers, RULES.today, OPTIONS)
+    assert [(c.question, c.options, c.outcome) for c in offered] == list(
+        every_change(answers, RULES.today, OPTIONS)
+    )
