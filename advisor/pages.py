@@ -256,15 +256,14 @@ def verdict_context(
     options: Sequence[Change],
     overturning: frozenset[str] = frozenset(),
 ) -> dict[str, object]:
-    """What the verdict page shows: today's verdict first, the articles' beside it."""
-    answered = [q for q in wizard.questions.values() if answers.get(q.code)]
+    """What the verdict page shows: today's verdict first, the articles' beside it (the answers,
+    the chart and the what-if form are added as kept HTML by `pieces.fill()`)."""
     result = results.today
     query, language = to_query(answers, wizard), urlencode({"lang": get_language()})
     suffix = f"?{query}" if query else ""
     return {
         "result": result,
         "articles": results.articles,
-        "changed": results.changed,
         "readings_differ": results.differ,
         "articles_said": ARTICLES_SAID[results.articles.outcome],
         "blockers": lines(result.blockers, results, "articles"),
@@ -285,8 +284,6 @@ def verdict_context(
         "needed": [q for q in wizard.questions.values() if q.code in result.needed],
         "outcome_name": OUTCOME_NAMES[result.outcome],
         "headline": headline(result),
-        "bars": bars(result),
-        "answered": [(q, q.labels(answers[q.code])) for q in answered],
         "unanswered": [q for q in wizard.questions.values() if not answers.get(q.code)],
         "changes": [
             WhatIf(

@@ -2,7 +2,7 @@
 
 A verdict page no one asked for before is made of:
 - its frame: the page with a mark where each part goes, rendered once per shape (which sections it
-  shows, the outcomes of both readings, how many questions are unanswered);
+  shows, the outcomes of both readings);
 - each reason line (a rule, and whether it changed since the articles and whether the sources
   disagree on it), the score chart, each answer in "Your answers", each "what would change" line
   and the what-if form (its frame once, each question's control per selection);
@@ -50,6 +50,7 @@ LISTS = (
     "answered",
 )
 VALUES = ("permalink", "absolute_permalink", "api_url", "wizard_url", "wizard_start_url")
+KEPT = ("chart", "whatif_form", "unanswered_note")  # single kept parts
 URL = slot("url")  # where a "what would change" line's address goes
 
 
@@ -138,6 +139,16 @@ def _answered(kept: _Kept, wizard: Wizard, answers: Answers) -> list[SafeString]
     return found
 
 
+def _unanswered(kept: _Kept, count: int) -> SafeString:
+    """How many questions are unanswered (`{% partialdef unanswered_note %}`), or nothing."""
+    context = {"unanswered": range(count)}
+    return (
+        kept.get(("unanswered", count), partial(_partial, "unanswered_note", context))
+        if count
+        else SafeString("")
+    )
+
+
 def _what_if(kept: _Kept, wizard: Wizard, answers: Answers) -> SafeString:
     """The what-if form with these answers chosen: its frame, and each question's control."""
     if not kept.frame:
@@ -166,6 +177,7 @@ def fill(context: dict[str, Any], wizard: Wizard, answers: Answers, result: Verd
         changes=_changes(kept, context["changes"]),
         chart=_chart(kept, result),
         answered=_answered(kept, wizard, answers),
+        unanswered_note=_unanswered(kept, len(context["unanswered"])),
         whatif_form=_what_if(kept, wizard, answers),
     )
 
@@ -195,7 +207,6 @@ def page(context: dict[str, Any], path_info: str, path: str, origin: str, query:
         articles.outcome,
         context["readings_differ"],
         tuple(question.code for question in context["needed"]),
-        len(context["unanswered"]),
         *(bool(context[name]) for name in LISTS),
         path_info,
         path,
@@ -208,11 +219,10 @@ def page(context: dict[str, Any], path_info: str, path: str, origin: str, query:
         while len(kept.frames) >= FRAMES:
             kept.frames.pop(next(iter(kept.frames)), None)
         kept.frames[shape] = frame
-    values: dict[str, str] = {name: mark_safe("".join(context[name])) for name in LISTS}
+    values: dict[str, str] = {name: SafeString("".join(context[name])) for name in LISTS}
     values.update({name: context[name] for name in VALUES})
     values.update(
-        chart=context["chart"],
-        whatif_form=context["whatif_form"],
+        **{name: context[name] for name in KEPT},
         query=f"?{query}" if query else "",
         xen=str(result.scores["xen"]),
         kvm=str(result.scores["kvm"]),
@@ -228,7 +238,7 @@ def _frame(context: dict[str, Any], path_info: str, path: str, origin: str) -> F
     marked = {
         **context,
         **{name: [slot(name)] if context[name] else [] for name in LISTS},
-        **{name: slot(name) for name in (*VALUES, "chart", "whatif_form")},
+        **{name: slot(name) for name in (*VALUES, *KEPT)},
         "result": _Reading(
             result.outcome, result.sources_disagree, {"xen": slot("xen"), "kvm": slot("kvm")}
         ),

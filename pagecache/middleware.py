@@ -20,7 +20,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         environ = request.META
-        ident = store.request_id(environ)
+        ident = environ.get("pagecache.ident") or store.request_id(environ)
         if ident is None:
             return self.get_response(request)
         stamp = environ.get("pagecache.stamp") or version.current()
@@ -45,6 +45,9 @@ class PageCacheMiddleware:
         if entry is None:
             return self.gzip.process_response(request, response)
         store.cache.set(key, entry)
+        if environ.get("pagecache.missed"):  # the fast path sends it (wsgi.py)
+            environ["pagecache.entry"] = entry
+            return response
         return as_response(*store.respond(entry, environ))
 
 

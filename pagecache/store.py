@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, parse_cookie
 from django.utils import translation
+from isal import igzip
 
 from . import tokens
 
@@ -47,12 +48,13 @@ NOT_MODIFIED_HEADERS = {
     "content-location",
     "expires",
 }
-# A page without a query string is asked for again and again: worth the best compression. Each of
-# the many verdict permalinks and API queries is mostly asked for once: compressed fast. An htmx
-# fragment (a comparison filter, a what-if change) is what a visitor waits for after a click: the
-# best level costs 0.05 ms more for a what-if verdict and 0.6 ms more for the whole comparison
-# table, once per entry, and saves a fifth of the table's bytes on the wire.
-BEST, FAST = 6, 2
+# A page without a query string is asked for again and again: worth zlib's best compression. Each
+# of the many verdict permalinks and API queries is mostly asked for once: compressed fast, by
+# ISA-L (isal), which gives a 23 KB verdict page the size zlib's level 2 gives it in a quarter of
+# the time (45 µs). An htmx fragment (a comparison filter, a what-if change) is what a visitor
+# waits for after a click: the best level costs 0.05 ms more for a what-if verdict and 0.6 ms
+# more for the whole comparison table, once per entry, and saves a fifth of the table's bytes.
+BEST, FAST = 6, 2  # zlib's level, ISA-L's level (0–3)
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 # After a cache error, go without the cache for a while instead of waiting on it every request.
 PAUSE_SECONDS = 10.0
@@ -162,9 +164,10 @@ def entry_for(request: HttpRequest, response: HttpResponseBase) -> Entry | None:
     plain = (*headers, ("ETag", f'W/"{etag}"'))
     gzipped = gzip_headers = None
     if len(body) >= 200:
-        fast = request.META.get("QUERY_STRING") and not request.META.get("HTTP_HX_REQUEST")
-        level = FAST if fast else BEST
-        gzipped = gzip.compress(body, compresslevel=level, mtime=0)
+        if request.META.get("QUERY_STRING") and not request.META.get("HTTP_HX_REQUEST"):
+            gzipped = igzip.compress(body, compresslevel=FAST, mtime=0)
+        else:
+            gzipped = gzip.compress(body, compresslevel=BEST, mtime=0)
         gzip_headers = (*plain, ("Content-Encoding", "gzip"), _length(gzipped))
     return Entry(
         status=response.status_code,

@@ -36,10 +36,31 @@ class FastPath:
             logger.debug("Page cache fast path skipped", exc_info=True)
             answer = None
         if answer is None:
+            if environ.get("pagecache.missed"):
+                return self._render(environ, start_response)
             return self.app(environ, start_response)
-        status, headers, body = answer
-        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
-        return [body]
+        return _send(answer, start_response)
+
+    def _render(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        """Django renders a miss; what it stored is sent from the entry, as a hit would be (the
+        middleware leaves the entry here rather than building a second response from it)."""
+        started: list[tuple[Any, ...]] = []
+
+        def hold(*args: Any) -> Callable[[bytes], None]:
+            started.append(args)
+            return _no_write
+
+        result = self.app(environ, hold)
+        entry = environ.pop("pagecache.entry", None)
+        if entry is None:
+            start_response(*started[0])
+            return result
+        close = getattr(result, "close", None)
+        if close is not None:
+            close()  # Django's end of request: its signals run, its connections are tidied
+        return _send(store.respond(entry, environ), start_response)
 
     def _hit(self, environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes] | None:
         ident = store.request_id(environ)
@@ -53,6 +74,7 @@ class FastPath:
             if entry is None:
                 # Django renders it under this stamp: no second version read, no second cache read.
                 environ["pagecache.stamp"], environ["pagecache.missed"] = stamp, True
+                environ["pagecache.ident"] = ident
                 return None
             self._keep(key, entry)
         return store.respond(entry, environ)
@@ -62,3 +84,15 @@ class FastPath:
         while len(kept) >= KEPT:
             kept.pop(next(iter(kept)), None)
         kept[key] = entry
+
+
+def _send(
+    answer: tuple[int, list[tuple[str, str]], bytes], start_response: Callable[..., Any]
+) -> list[bytes]:
+    status, headers, body = answer
+    start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+    return [body]
+
+
+def _no_write(data: bytes) -> None:
+    raise RuntimeError("Django writes no body through start_response()")
