@@ -106,14 +106,14 @@ class Verdict:
     def sources_disagree(self) -> bool:
         return bool(self.at_odds)
 
-    @property
+    @cached_property
     def blockers(self) -> tuple[Rule, ...]:
         return self.blocked["xen"] + self.blocked["kvm"]
 
     def is_blocked(self, hypervisor: Hypervisor) -> bool:
         return bool(self.blocked.get(hypervisor))
 
-    @property
+    @cached_property
     def fired(self) -> dict[str, tuple[str, str, int]]:
         """What each rule that fired did: code → (effect, hypervisor, points)."""
         return {r.code: (r.effect, r.hypervisor, r.points) for r in self.blockers + self.reasons}

@@ -228,11 +228,14 @@ def _effect(effect: str, side: str, points: int) -> str:
 
 def lines(rules: Iterable[Rule], results: Verdicts, other: ReadingName) -> list[Line]:
     """Rules with, for each one that changed, what the `other` reading did with it."""
+    changed = results.changed
+    if not changed.intersection(rule.code for rule in rules):
+        return [Line(rule) for rule in rules]
     fired = (results.articles if other == "articles" else results.today).fired
     label = _("Per the articles: %(what)s") if other == "articles" else _("Today: %(what)s")
     found = []
     for rule in rules:
-        if rule.code not in results.changed:
+        if rule.code not in changed:
             found.append(Line(rule))
             continue
         was = fired.get(rule.code)
@@ -261,6 +264,9 @@ def verdict_context(
     result = results.today
     query, language = to_query(answers, wizard), urlencode({"lang": get_language()})
     suffix = f"?{query}" if query else ""
+    verdict_path, api_path = path_of("advisor:verdict"), path_of("api-verdict")
+    first_step = _step_path(wizard, wizard.steps[0])
+    last_step = _step_path(wizard, wizard.steps[-1])
     return {
         "result": result,
         "articles": results.articles,
@@ -295,9 +301,9 @@ def verdict_context(
             for c in options
         ],
         # verdict_url() and step_url() of these answers, from their query string made once.
-        "permalink": path_of("advisor:verdict") + suffix,
-        "api_url": path_of("api-verdict") + "?" + "&".join(filter(None, (query, language))),
-        "wizard_url": _step_path(wizard, wizard.steps[-1]) + suffix,
-        "wizard_start_url": _step_path(wizard, wizard.steps[0]) + suffix,
-        "start_url": path_of("advisor:wizard") + "?go=start",
+        "permalink": verdict_path + suffix,
+        "api_url": api_path + "?" + "&".join(filter(None, (query, language))),
+        "wizard_url": last_step + suffix,
+        "wizard_start_url": first_step + suffix,
+        "start_url": first_step + "?go=start",
     }

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
@@ -64,12 +63,12 @@ class _Kept:
         self.frame: list[str] = []  # the what-if form around its controls
         self.frames: dict[Hashable, Frame] = {}  # the page, per shape
 
-    def get(self, key: Hashable, render: Callable[[], str]) -> SafeString:
-        try:
-            return self.html[key]
-        except KeyError:
-            self.html[key] = html = mark_safe(render())
-            return html
+    def get(self, key: Hashable, render: Callable[..., str], *args: Any) -> SafeString:
+        """The part kept under `key`, or `render(*args)` kept from now on."""
+        html = self.html.get(key)
+        if html is None:
+            self.html[key] = html = SafeString(render(*args))
+        return html
 
     def owns(self, line: Line) -> bool:
         """Whether the line's rule is the content's own (a key can name it) rather than a copy."""
@@ -85,17 +84,20 @@ def _partial(name: str, context: dict[str, Any]) -> str:
     return get_template(f"{PAGE}#{name}").render({"LANGUAGE_CODE": get_language(), **context})
 
 
+def _reason(line: Line, disputed: bool) -> str:
+    return _partial("reason", {"line": line, "disputed": disputed})
+
+
 def _reasons(kept: _Kept, lines: Iterable[Line], result: Verdict) -> list[SafeString]:
     """Each line as the page lists it (`{% partialdef reason %}`)."""
     found = []
     for line in lines:
         disputed = line.rule.code in result.at_odds
-        context = {"line": line, "disputed": disputed}
         if not kept.owns(line):
-            found.append(mark_safe(_partial("reason", context)))
+            found.append(SafeString(_reason(line, disputed)))
             continue
         key = ("reason", line.rule.code, line.changed, line.other, disputed)
-        found.append(kept.get(key, partial(_partial, "reason", context)))
+        found.append(kept.get(key, _reason, line, disputed))
     return found
 
 
@@ -103,10 +105,15 @@ def _changed(kept: _Kept, lines: Iterable[Line]) -> list[SafeString]:
     """What the articles counted that counts differently today (`{% partialdef changed_reason %}`)."""
     found = []
     for line in lines:
-        render = partial(_partial, "changed_reason", {"line": line})
-        owned = kept.owns(line)
-        key = ("changed", line.rule.code, line.other)
-        found.append(kept.get(key, render) if owned else mark_safe(render()))
+        context = {"line": line}
+        if kept.owns(line):
+            found.append(
+                kept.get(
+                    ("changed", line.rule.code, line.other), _partial, "changed_reason", context
+                )
+            )
+        else:
+            found.append(SafeString(_partial("changed_reason", context)))
     return found
 
 
@@ -115,16 +122,20 @@ def _changes(kept: _Kept, changes: Iterable[WhatIf]) -> list[SafeString]:
     found = []
     for change in changes:
         key = ("change", change.question.code, tuple(change.labels), change.outcome)
-        html = kept.get(key, partial(_partial, "change", {"change": change, "url": URL}))
-        found.append(mark_safe(html.replace(URL, escape(change.url))))
+        html = kept.get(key, _partial, "change", {"change": change, "url": URL})
+        found.append(SafeString(html.replace(URL, escape(change.url))))
     return found
 
 
 def _chart(kept: _Kept, result: Verdict) -> SafeString:
     """The score chart (`{% partialdef chart %}`): it shows the scores and the sides ruled out."""
-    scores, blocked = result.scores, (result.is_blocked("xen"), result.is_blocked("kvm"))
-    key = ("chart", scores["xen"], scores["kvm"], *blocked)
-    return kept.get(key, partial(_partial, "chart", {"bars": bars(result)}))
+    scores, blocked = result.scores, result.blocked
+    key = ("chart", scores["xen"], scores["kvm"], bool(blocked["xen"]), bool(blocked["kvm"]))
+    return kept.get(key, _render_chart, result)
+
+
+def _render_chart(result: Verdict) -> str:
+    return _partial("chart", {"bars": bars(result)})
 
 
 def _answered(kept: _Kept, wizard: Wizard, answers: Answers) -> list[SafeString]:
@@ -133,19 +144,20 @@ def _answered(kept: _Kept, wizard: Wizard, answers: Answers) -> list[SafeString]
     for question in wizard.questions.values():
         selected = answers.get(question.code)
         if selected:
-            context = {"question": question, "labels": question.labels(selected)}
-            key = ("answer", question.code, selected)
-            found.append(kept.get(key, partial(_partial, "answer", context)))
+            found.append(kept.get(("answer", question.code, selected), _answer, question, selected))
     return found
+
+
+def _answer(question: Question, selected: frozenset[str]) -> str:
+    return _partial("answer", {"question": question, "labels": question.labels(selected)})
 
 
 def _unanswered(kept: _Kept, count: int) -> SafeString:
     """How many questions are unanswered (`{% partialdef unanswered_note %}`), or nothing."""
-    context = {"unanswered": range(count)}
-    return (
-        kept.get(("unanswered", count), partial(_partial, "unanswered_note", context))
-        if count
-        else SafeString("")
+    if not count:
+        return SafeString("")
+    return kept.get(
+        ("unanswered", count), _partial, "unanswered_note", {"unanswered": range(count)}
     )
 
 
@@ -157,11 +169,10 @@ def _what_if(kept: _Kept, wizard: Wizard, answers: Answers) -> SafeString:
         kept.frame = frame.split(MARK)
     html = [kept.frame[0]]
     # In the frame's order: each step's questions, step after step.
-    questions = [question for step in wizard.steps for question in step.questions]
-    for question, after in zip(questions, kept.frame[1:], strict=True):
+    for question, after in zip(wizard.questions.values(), kept.frame[1:], strict=True):
         selected = answers.get(question.code, frozenset())
         key = ("whatif", question.code, selected)
-        html += [kept.get(key, partial(whatif_control, question, selected)), after]
+        html += [kept.get(key, whatif_control, question, selected), after]
     # crispy-forms takes the spaces out between tags of the whole form; the frame has had that
     # done, the controls and where they meet it have not.
     return mark_safe(remove_spaces("".join(html)))

@@ -158,10 +158,10 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     urgent = overturning(parsed.answers, rules.today, wizard.options, results.today)
     context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)
     pieces.fill(context, wizard, parsed.answers, results.today)
-    permalink, fragment = str(context["permalink"]), wants_fragment(request)
-    context.update(absolute_permalink=request.build_absolute_uri(permalink), fragment=fragment)
+    permalink, fragment, site = str(context["permalink"]), wants_fragment(request), origin(request)
+    context.update(absolute_permalink=site + permalink, fragment=fragment)
     query = request.META.get("QUERY_STRING", "")
-    html = pieces.page(context, request.path_info, request.path, origin(request), query)
+    html = pieces.page(context, request.path_info, request.path, site, query)
     if fragment:
         # The what-if form may send empty answers; the address becomes the canonical one. Replaced,
         # not pushed: trying answers out is one visit, not a history entry per try.
