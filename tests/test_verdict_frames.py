@@ -6,12 +6,15 @@ import random
 from typing import cast
 
 import pytest
-from django.template.loader import render_to_string
+from django.http import QueryDict
+from django.template.loader import get_template, render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 from django_htmx.middleware import HtmxDetails
 
 from advisor import content, pieces, views
+from advisor.forms import WhatIfForm
+from advisor.query import parse
 from core.http import HtmxHttpRequest
 from tests.factories import LANGUAGES
 
@@ -80,3 +83,15 @@ def test_a_frame_is_kept_per_shape_and_filled_with_each_visitors_answers(client,
     assert "/ru/advisor/verdict/?hw_virt=no&amp;guest_os=linux" in first
     assert "/ru/advisor/verdict/?guest_os=linux&amp;hw_virt=no" in second
     assert "guest_os=linux&amp;hw_virt=no" not in first
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_what_if_form_put_together_is_the_form_crispy_renders(language):
+    with translation.override(language):
+        wizard = content.wizard()
+        kept = pieces._kept()
+        for query, _host, _htmx in random_queries(60, seed=f"what-if {language}"):
+            answers = parse(QueryDict(query), wizard).answers
+            form = WhatIfForm.for_wizard(wizard, answers)
+            whole = get_template("advisor/verdict.html#whatif_form").render({"whatif_form": form})
+            assert pieces._what_if(kept, wizard, answers) == whole
