@@ -153,7 +153,8 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # LocMemCache without pickling: the page cache's entries are immutable.
+            "BACKEND": "pagecache.memory.MemoryCache",
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }

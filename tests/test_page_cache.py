@@ -3,6 +3,7 @@ visitor's answers or CSRF token in another's response, conditional GET and HEAD 
 
 import gzip
 import re
+import time
 
 import pytest
 from django.core.management import call_command
@@ -11,6 +12,7 @@ from django.urls import reverse
 
 from advisor.models import Option, Rule
 from comparison.models import Criterion
+from pagecache.memory import MemoryCache
 from pagecache.models import ContentVersion
 from tests.admin_forms import change_form_data
 
@@ -177,3 +179,16 @@ def test_the_comparison_filter_swap_is_compressed_as_tightly_as_the_page(seeded)
         table = gzip.decompress(packed.content)
         assert b'id="comparison-table"' in table and b"<html" not in table
         assert len(packed.content) <= len(gzip.compress(table, compresslevel=6, mtime=0))
+
+
+def test_the_memory_cache_keeps_entries_themselves_and_still_expires_them(monkeypatch):
+    cache = MemoryCache("memory-test", {"OPTIONS": {"MAX_ENTRIES": 10}})
+    entry = object()
+    cache.set("page", entry, 30)
+    assert cache.get("page") is entry  # no pickling: the same object
+    assert cache.add("page", "other", 30) is False
+    cache.set("count", 1, 30)
+    assert cache.incr("count", 2) == 3 and cache.get("count") == 3
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 31)
+    assert cache.get("page") is None and cache.add("page", "other", 30) is True
