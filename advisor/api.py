@@ -20,7 +20,7 @@ from pagecache.version import per_version
 from . import content, pages
 from .engine import Citation, Verdict, Verdicts, decide_readings
 from .engine import Rule as EngineRule
-from .query import parse
+from .query import parse_get
 
 LANGUAGES = dict(settings.LANGUAGES)
 JSON_BOOLEANS = {True: "true", False: "false"}
@@ -116,7 +116,7 @@ def verdict_json(request: HttpRequest) -> HttpResponse:
         return json_response({"errors": {"lang": message}}, status=400)
     with translation.override(languages[0]):
         wizard = content.wizard()
-        parsed = parse(request.GET, wizard, reserved=frozenset({"lang"}))
+        parsed = parse_get(request, wizard, reserved=frozenset({"lang"}))
         if parsed.errors:
             return json_response({"errors": parsed.errors}, status=400)
         results = decide_readings(parsed.answers, content.rules())

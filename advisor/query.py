@@ -6,10 +6,13 @@ options chosen (a key repeated for a question that takes several).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 from django import forms
+from django.conf import settings
+from django.http import HttpRequest
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
@@ -132,15 +135,42 @@ def parse(
     query: Mapping[str, Any], wizard: Wizard, *, reserved: frozenset[str] = frozenset()
 ) -> Parsed:
     """Answers from a query (a QueryDict, or a mapping of keys to lists), and what is wrong with it."""
-    answers = _plain(query, wizard, reserved) if isinstance(query, MultiValueDict) else None
+    answers = _plain(query.lists(), wizard, reserved) if isinstance(query, MultiValueDict) else None
     if answers is not None:
         return Parsed(answers)
     form = AnswersForm(query, wizard, reserved=reserved)
     return Parsed(form.answers, form.problems())
 
 
+def parse_get(
+    request: HttpRequest, wizard: Wizard, *, reserved: frozenset[str] = frozenset()
+) -> Parsed:
+    """`parse(request.GET, …)`, reading a plain query string without building the QueryDict.
+
+    The query string is split as QueryDict splits it (`parse_qsl`, blank values kept, at most
+    DATA_UPLOAD_MAX_NUMBER_FIELDS fields); anything but ASCII, too many fields or a query the form
+    must judge goes the usual way.
+    """
+    query = request.META.get("QUERY_STRING", "")
+    if query.isascii():
+        try:
+            pairs = parse_qsl(
+                query, keep_blank_values=True, max_num_fields=settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+            )
+        except ValueError:  # too many fields: QueryDict refuses them with a 400
+            pairs = None
+        if pairs is not None:
+            lists: dict[str, list[str]] = {}
+            for key, value in pairs:
+                lists.setdefault(key, []).append(value)
+            answers = _plain(lists.items(), wizard, reserved)
+            if answers is not None:
+                return Parsed(answers)
+    return parse(request.GET, wizard, reserved=reserved)
+
+
 def _plain(
-    query: MultiValueDict[str, Any], wizard: Wizard, reserved: frozenset[str]
+    query: Iterable[tuple[str, list[str]]], wizard: Wizard, reserved: frozenset[str]
 ) -> dict[str, frozenset[str]] | None:
     """The answers of a query that AnswersForm would take without an error, or None for any other.
 
@@ -150,7 +180,7 @@ def _plain(
     tests/test_query.py checks that both read every query alike.
     """
     answers = {}
-    for key, values in query.lists():
+    for key, values in query:
         if _ignored(key, reserved):
             continue
         question = wizard.questions.get(key)

@@ -26,7 +26,7 @@ from . import content, draft, pages, pieces
 from .answers import Parsed, Step, Wizard
 from .engine import Answers, decide_readings
 from .forms import DetectForm, StepForm
-from .query import parse
+from .query import parse, parse_get
 from .whatif import changes, overturning
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
@@ -149,7 +149,7 @@ def _read_paste(
 @vary_on_headers("HX-Request")
 def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     wizard = content.wizard()
-    parsed = _parse(request.GET, wizard, frozenset())
+    parsed = parse_get(request, wizard)
     if parsed.errors:
         return _invalid(request, wizard, parsed)
     rules = content.rules()

@@ -2,12 +2,14 @@
 any query, it must give the answers and the errors the form alone gives."""
 
 import pytest
+from django.core.exceptions import TooManyFieldsSent
 from django.http import QueryDict
+from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor import content
-from advisor.query import AnswersForm, parse
+from advisor.query import AnswersForm, parse, parse_get
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -64,3 +66,28 @@ def test_a_link_the_site_made_is_read_without_a_form(monkeypatch):
         "cpu_arch": frozenset({"x86_64"}),
         "guest_os": frozenset({"linux", "windows"}),
     }
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_query_string_read_without_a_query_dict_reads_as_the_query_dict_does(data):
+    wizard = content.wizard()
+    query = data.draw(queries(wizard))
+    # As a browser or a script may send it: encoded, or with raw and unusual characters.
+    text = data.draw(
+        st.sampled_from([query.urlencode(), "&".join(f"{k}={v}" for k, v in query.items())])
+    ) + data.draw(st.sampled_from(["", "&", "&&x", "&guest_os=", "&=linux", "&%ZZ", "&é=1"]))
+    sent = text.encode()  # WSGI gives the bytes of the query string as a latin-1 string
+    request = RequestFactory().get("/", QUERY_STRING=sent.decode("latin-1"))
+    read = parse_get(request, wizard, reserved=RESERVED)
+    expected = parse(QueryDict(sent), wizard, reserved=RESERVED)
+    assert (read.answers, read.errors) == (expected.answers, expected.errors)
+
+
+def test_too_many_fields_are_refused_as_django_refuses_them(settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 3
+    request = RequestFactory().get("/", QUERY_STRING="guest_os=linux&" * 5)
+    with pytest.raises(TooManyFieldsSent):
+        parse_get(request, content.wizard())
