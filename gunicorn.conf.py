@@ -1,11 +1,13 @@
 """gunicorn's settings for every way the site is served (`make run`, `make cluster`, production).
 
 Environment: WEB_CONCURRENCY (worker processes; 2 per core is a good start), GUNICORN_TIMEOUT,
-ACCESS_LOG (a file, "-" for standard output, "" for none). The address comes from `--bind`.
+ACCESS_LOG (a file, "-" for standard output, "" for none), WARM_VERDICTS (made-up verdict pages
+whose parts are rendered before the workers start; 0 for none). The address comes from `--bind`.
 """
 
 import gc
 import os
+from typing import Any
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # A worker stuck this long is killed and replaced; no page takes more than a fraction of a second.
@@ -27,7 +29,23 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 preload_app = True
 
 
-def when_ready(server: object) -> None:
-    # Everything imported so far lives as long as the process: leave it out of garbage collection,
+def when_ready(server: Any) -> None:
+    # Before the first worker is forked: the parts most verdict pages share are rendered once here
+    # and every worker starts with them (advisor/pieces.py, `warm`); WARM_VERDICTS=0 skips it.
+    from django.apps import apps
+
+    count = int(os.environ.get("WARM_VERDICTS", "500"))
+    if count and apps.ready:  # the site, not `make bench`'s bare WSGI app
+        from django.db import connections
+
+        from advisor.pieces import warm
+
+        try:
+            warm(count)
+        except Exception:  # no database yet, say: the workers render the parts themselves
+            server.log.warning("Verdict pages not warmed", exc_info=True)
+        finally:
+            connections.close_all()  # a forked worker must open its own
+    # Everything made so far lives as long as the process: leave it out of garbage collection,
     # so collections in the workers stay short and the workers keep sharing those pages of memory.
     gc.freeze()

@@ -15,12 +15,15 @@ the request: the page has no CSRF token and nothing per visitor.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from crispy_forms.templatetags.crispy_forms_utils import remove_spaces
+from django.conf import settings
 from django.template.loader import get_template
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -31,9 +34,10 @@ from pagecache.version import per_version
 
 from . import content
 from .answers import Question, Wizard
-from .engine import Answers, Verdict
+from .engine import Answers, Verdict, decide_readings
 from .forms import WhatIfForm, whatif_control
-from .pages import Line, WhatIf, bars
+from .pages import Line, WhatIf, bars, path_of, verdict_context
+from .whatif import changes, overturning
 
 PAGE = "advisor/verdict.html"
 # Shapes kept per version and language; past this, the oldest goes (a few hundred occur).
@@ -202,6 +206,52 @@ class _Reading:
     scores: dict[str, SafeString]
 
 
+def verdict(
+    wizard: Wizard,
+    answers: Answers,
+    fragment: bool,
+    path_info: str,
+    path: str,
+    origin: str,
+    query: str,
+) -> tuple[SafeString, str]:
+    """The verdict page for these answers (with `fragment`, its `#result` fragment only), and its
+    permalink. `path_info`, `path` and `query` are the request's; `origin` its scheme and host
+    ("" under a Host the site does not serve)."""
+    rules = content.rules()
+    results = decide_readings(answers, rules)
+    what_if = changes(answers, rules.today, wizard.options, results.today)
+    urgent = overturning(answers, rules.today, wizard.options, results.today)
+    context = verdict_context(wizard, answers, results, what_if, urgent)
+    fill(context, wizard, answers, results.today)
+    permalink = str(context["permalink"])
+    context.update(absolute_permalink=origin + permalink, fragment=fragment)
+    return page(context, path_info, path, origin, query), permalink
+
+
+def warm(count: int) -> None:
+    """Put together `count` verdict pages of made-up answers in each language, and keep nothing but
+    their parts: a process forked afterwards (each gunicorn worker) starts with the parts most
+    pages share instead of rendering them during its first requests. The pages themselves are not
+    cached, and any editor's change makes the parts be rendered again."""
+    chance = random.Random(count)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            wizard = content.wizard()
+            path = path_of("advisor:verdict")
+            for _ in range(count):
+                answers = {
+                    question.code: frozenset(
+                        chance.sample(question.codes, chance.randint(1, len(question.codes)))
+                        if question.many
+                        else [chance.choice(question.codes)]
+                    )
+                    for question in wizard.questions.values()
+                    if chance.random() < 0.9
+                }
+                verdict(wizard, answers, False, path, path, "http://localhost", "")
+
+
 def page(context: dict[str, Any], path_info: str, path: str, origin: str, query: str) -> SafeString:
     """The page (or with `context["fragment"]`, its `#result` fragment) for a context made by
     `fill()`: its frame, kept per shape, filled with this request's values.
@@ -221,7 +271,7 @@ def page(context: dict[str, Any], path_info: str, path: str, origin: str, query:
         *(bool(context[name]) for name in LISTS),
         path_info,
         path,
-        origin,
+        bool(origin),
     )
     kept = _kept()
     frame = kept.frames.get(shape)
@@ -235,6 +285,7 @@ def page(context: dict[str, Any], path_info: str, path: str, origin: str, query:
     values.update(
         **{name: context[name] for name in KEPT},
         query=f"?{query}" if query else "",
+        origin=origin,
         xen=str(result.scores["xen"]),
         kvm=str(result.scores["kvm"]),
         articles_xen=str(articles.scores["xen"]),
@@ -258,7 +309,7 @@ def _frame(context: dict[str, Any], path_info: str, path: str, origin: str) -> F
         ),
         # What base.html reads of the request and what the context processors give it.
         "request": _Path(path),
-        "alternates": alternates(path_info, path, origin, slot("query")),
+        "alternates": alternates(path_info, path, slot("origin") if origin else "", slot("query")),
         "LANGUAGE_CODE": get_language(),
     }
     name = f"{PAGE}#result" if context["fragment"] else PAGE

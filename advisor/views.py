@@ -24,10 +24,9 @@ from core.http import HtmxHttpRequest, wants_fragment
 
 from . import content, draft, pages, pieces
 from .answers import Parsed, Step, Wizard
-from .engine import Answers, decide_readings
+from .engine import Answers
 from .forms import DetectForm, StepForm
 from .query import parse, parse_get
-from .whatif import changes, overturning
 
 # Only the answers and the page's own keys stay in a detect POST's hidden fields.
 FORM_KEYS = pages.PAGE_KEYS | {"csrfmiddlewaretoken", "text"}
@@ -152,16 +151,10 @@ def verdict_page(request: HtmxHttpRequest) -> HttpResponse:
     parsed = parse_get(request, wizard)
     if parsed.errors:
         return _invalid(request, wizard, parsed)
-    rules = content.rules()
-    results = decide_readings(parsed.answers, rules)
-    what_if = changes(parsed.answers, rules.today, wizard.options, results.today)
-    urgent = overturning(parsed.answers, rules.today, wizard.options, results.today)
-    context = pages.verdict_context(wizard, parsed.answers, results, what_if, urgent)
-    pieces.fill(context, wizard, parsed.answers, results.today)
-    permalink, fragment, site = str(context["permalink"]), wants_fragment(request), origin(request)
-    context.update(absolute_permalink=site + permalink, fragment=fragment)
-    query = request.META.get("QUERY_STRING", "")
-    html = pieces.page(context, request.path_info, request.path, site, query)
+    fragment, query = wants_fragment(request), request.META.get("QUERY_STRING", "")
+    html, permalink = pieces.verdict(
+        wizard, parsed.answers, fragment, request.path_info, request.path, origin(request), query
+    )
     if fragment:
         # The what-if form may send empty answers; the address becomes the canonical one. Replaced,
         # not pushed: trying answers out is one visit, not a history entry per try.

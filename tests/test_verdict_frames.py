@@ -16,6 +16,7 @@ from advisor import content, pieces, views
 from advisor.forms import WhatIfForm
 from advisor.query import parse
 from core.http import HtmxHttpRequest
+from pagecache import store
 from tests.factories import LANGUAGES
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -95,3 +96,16 @@ def test_the_what_if_form_put_together_is_the_form_crispy_renders(language):
             form = WhatIfForm.for_wizard(wizard, answers)
             whole = get_template("advisor/verdict.html#whatif_form").render({"whatif_form": form})
             assert pieces._what_if(kept, wizard, answers) == whole
+
+
+def test_warming_renders_the_parts_pages_share_and_caches_no_page(monkeypatch):
+    stored = []
+    monkeypatch.setattr(store.cache, "set", lambda *args: stored.append(args))
+    pieces.warm(20)
+    for language in LANGUAGES:
+        with translation.override(language):
+            kept = pieces._kept()
+            assert kept.frames and any(
+                isinstance(key, tuple) and key[0] == "reason" for key in kept.html
+            )
+    assert stored == []
