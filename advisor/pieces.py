@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from config.context_processors import alternates
-from core.frames import Frame, slot
+from core.frames import Frame, Html, slot
 from pagecache.version import per_version
 
 from . import content
@@ -61,17 +61,17 @@ class _Kept:
     """The parts rendered so far under one content version, in one language."""
 
     def __init__(self) -> None:
-        self.html: dict[Hashable, SafeString] = {}
+        self.html: dict[Hashable, Html] = {}
         rules = content.rules()
         self.rules = {(rule.code, id(rule)) for rule in (*rules.today, *rules.articles)}
         self.frame: list[str] = []  # the what-if form around its controls
         self.frames: dict[Hashable, Frame] = {}  # the page, per shape
 
-    def get(self, key: Hashable, render: Callable[..., str], *args: Any) -> SafeString:
+    def get(self, key: Hashable, render: Callable[..., str], *args: Any) -> Html:
         """The part kept under `key`, or `render(*args)` kept from now on."""
         html = self.html.get(key)
         if html is None:
-            self.html[key] = html = SafeString(render(*args))
+            self.html[key] = html = Html.of(render(*args))
         return html
 
     def owns(self, line: Line) -> bool:
@@ -94,7 +94,7 @@ def _reason(line: Line, disputed: bool) -> str:
 
 def _reasons(kept: _Kept, lines: Iterable[Line], result: Verdict) -> list[SafeString]:
     """Each line as the page lists it (`{% partialdef reason %}`)."""
-    found = []
+    found: list[SafeString] = []
     for line in lines:
         disputed = line.rule.code in result.at_odds
         if not kept.owns(line):
@@ -107,7 +107,7 @@ def _reasons(kept: _Kept, lines: Iterable[Line], result: Verdict) -> list[SafeSt
 
 def _changed(kept: _Kept, lines: Iterable[Line]) -> list[SafeString]:
     """What the articles counted that counts differently today (`{% partialdef changed_reason %}`)."""
-    found = []
+    found: list[SafeString] = []
     for line in lines:
         context = {"line": line}
         if kept.owns(line):
@@ -123,7 +123,7 @@ def _changed(kept: _Kept, lines: Iterable[Line]) -> list[SafeString]:
 
 def _changes(kept: _Kept, changes: Iterable[WhatIf]) -> list[SafeString]:
     """Each answer that would change the verdict, and its address (`{% partialdef change %}`)."""
-    found = []
+    found: list[SafeString] = []
     for change in changes:
         key = ("change", change.question.code, tuple(change.labels), change.outcome)
         html = kept.get(key, _partial, "change", {"change": change, "url": URL})
@@ -144,7 +144,7 @@ def _render_chart(result: Verdict) -> str:
 
 def _answered(kept: _Kept, wizard: Wizard, answers: Answers) -> list[SafeString]:
     """Each answered question and its answers (`{% partialdef answer %}`)."""
-    found = []
+    found: list[SafeString] = []
     for question in wizard.questions.values():
         selected = answers.get(question.code)
         if selected:
@@ -214,7 +214,7 @@ def verdict(
     path: str,
     origin: str,
     query: str,
-) -> tuple[SafeString, str]:
+) -> tuple[bytes, str]:
     """The verdict page for these answers (with `fragment`, its `#result` fragment only), and its
     permalink. `path_info`, `path` and `query` are the request's; `origin` its scheme and host
     ("" under a Host the site does not serve)."""
@@ -252,9 +252,9 @@ def warm(count: int) -> None:
                 verdict(wizard, answers, False, path, path, "http://localhost", "")
 
 
-def page(context: dict[str, Any], path_info: str, path: str, origin: str, query: str) -> SafeString:
+def page(context: dict[str, Any], path_info: str, path: str, origin: str, query: str) -> bytes:
     """The page (or with `context["fragment"]`, its `#result` fragment) for a context made by
-    `fill()`: its frame, kept per shape, filled with this request's values.
+    `fill()`, in UTF-8: its frame, kept per shape, filled with this request's values.
 
     `origin` is the request's scheme and host ("" under a Host the site does not serve), `query`
     its query string.
@@ -280,7 +280,7 @@ def page(context: dict[str, Any], path_info: str, path: str, origin: str, query:
         while len(kept.frames) >= FRAMES:
             kept.frames.pop(next(iter(kept.frames)), None)
         kept.frames[shape] = frame
-    values: dict[str, str] = {name: SafeString("".join(context[name])) for name in LISTS}
+    values: dict[str, str | bytes] = {name: _joined(context[name]) for name in LISTS}
     values.update({name: context[name] for name in VALUES})
     values.update(
         **{name: context[name] for name in KEPT},
@@ -292,6 +292,11 @@ def page(context: dict[str, Any], path_info: str, path: str, origin: str, query:
         articles_kvm=str(articles.scores["kvm"]),
     )
     return frame.fill(values)
+
+
+def _joined(parts: Iterable[str]) -> bytes:
+    """Parts of the page as UTF-8: kept ones as they were encoded when kept."""
+    return b"".join(part.encoded if isinstance(part, Html) else part.encode() for part in parts)
 
 
 def _frame(context: dict[str, Any], path_info: str, path: str, origin: str) -> Frame:

@@ -25,25 +25,42 @@ def slot(name: str) -> SafeString:
     return mark_safe(f"\x00frame:{name}\x00")
 
 
+class Html(SafeString):
+    """HTML kept to be sent again and again: with its UTF-8 bytes, encoded once."""
+
+    encoded: bytes
+
+    @classmethod
+    def of(cls, text: str) -> Html:
+        html = cls(text)
+        html.encoded = text.encode()
+        return html
+
+
 class Frame:
-    """Text and slot names, alternately: text, slot, text, …, text."""
+    """The page's text around its slots, as UTF-8 (the response's own encoding), and the slots'
+    names: text, slot, text, …, text."""
 
     def __init__(self, rendered: str) -> None:
-        self.parts = _SLOT.split(rendered)
+        parts = _SLOT.split(rendered)
+        self.texts = [text.encode() for text in parts[0::2]]
+        self.names = parts[1::2]
 
-    @property
-    def slots(self) -> set[str]:
-        return set(self.parts[1::2])
+    def fill(self, values: Mapping[str, str | bytes]) -> bytes:
+        """The page in UTF-8. A value is bytes of HTML, HTML (a SafeString, encoded here), or text,
+        escaped as the template escapes it (html.escape is django.utils.html.escape() without its
+        checks for lazy text). Each value is made once, however many slots it fills."""
+        shown = {name: _shown(value) for name, value in values.items()}
+        texts = self.texts
+        found = [texts[0]]
+        for name, text in zip(self.names, texts[1:], strict=True):
+            found += (shown[name], text)
+        return b"".join(found)
 
-    def fill(self, values: Mapping[str, str]) -> SafeString:
-        # Each value escaped once, however many slots it fills (a query string fills a dozen).
-        # html.escape is what django.utils.html.escape() does, without its checks for lazy text.
-        shown = {
-            name: value if isinstance(value, SafeData) else html.escape(value)
-            for name, value in values.items()
-        }
-        parts = self.parts
-        found = [parts[0]]
-        for index in range(1, len(parts), 2):
-            found += (shown[parts[index]], parts[index + 1])
-        return SafeString("".join(found))
+
+def _shown(value: str | bytes) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, Html):
+        return value.encoded
+    return (value if isinstance(value, SafeData) else html.escape(value)).encode()
