@@ -149,14 +149,28 @@ class RuleSet(tuple[Rule, ...]):
         """The (question, option) answers that only `warn` rules look for: "I don't know"."""
         return unknown_options(self)
 
+    @cached_property
+    def _other_conditions(self) -> tuple[tuple[tuple[str, frozenset[str]], ...], ...]:
+        """Per rule in `by_weight`, its conditions; none for a rule that asks one question only,
+        which fires as soon as one of the answers it asks for is given."""
+        return tuple(
+            tuple(rule.conditions.items()) if len(rule.conditions) > 1 else ()
+            for rule in self.by_weight
+        )
+
     def firing(self, answers: Answers) -> list[Rule]:
-        """The rules these answers make fire, heaviest first."""
-        index, ordered = self.by_answer, self.by_weight
+        """The rules these answers make fire, heaviest first (`Rule.fires()` of each, asked only of
+        the rules that look for one of the answers)."""
+        index, ordered, conditions = self.by_answer, self.by_weight, self._other_conditions
         positions: set[int] = set()
         for question, options in answers.items():
             for option in options:
                 positions.update(index.get((question, option), ()))
-        return [ordered[p] for p in sorted(positions) if ordered[p].fires(answers)]
+        return [
+            ordered[p]
+            for p in sorted(positions)
+            if all(not wanted.isdisjoint(answers.get(q, ())) for q, wanted in conditions[p])
+        ]
 
 
 @dataclass(frozen=True)

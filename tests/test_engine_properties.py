@@ -6,7 +6,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.engine import Readings, decide, decide_readings
+from advisor.engine import Readings, RuleSet, decide, decide_readings
 from advisor.whatif import changes, overturning
 from tests.factories import seeded_rules
 
@@ -142,3 +142,11 @@ def test_what_would_change_a_verdict_skips_only_questions_that_cannot_change_it(
     assert [(c.question, c.options, c.outcome) for c in offered] == list(
         every_change(answers, RULES.today, OPTIONS)
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets())
+def test_the_rules_that_fire_are_those_whose_conditions_hold_heaviest_first(answers):
+    for reading in (RULES.today, RULES.articles):
+        rules = RuleSet(reading)
+        assert rules.firing(answers) == [r for r in rules.by_weight if r.fires(answers)]
