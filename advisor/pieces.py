@@ -63,7 +63,10 @@ class _Kept:
     def __init__(self) -> None:
         self.html: dict[Hashable, Html] = {}
         rules = content.rules()
-        self.rules = {(rule.code, id(rule)) for rule in (*rules.today, *rules.articles)}
+        # Each reading's own rules (held, so that their ids stay theirs): a key names a rule by its
+        # code, which each reading has once.
+        self.today = {id(rule): rule for rule in rules.today}
+        self.articles = {id(rule): rule for rule in rules.articles}
         self.frame: list[str] = []  # the what-if form around its controls
         self.frames: dict[Hashable, Frame] = {}  # the page, per shape
 
@@ -73,10 +76,6 @@ class _Kept:
         if html is None:
             self.html[key] = html = Html.of(render(*args))
         return html
-
-    def owns(self, line: Line) -> bool:
-        """Whether the line's rule is the content's own (a key can name it) rather than a copy."""
-        return (line.rule.code, id(line.rule)) in self.rules
 
 
 @per_version
@@ -97,7 +96,7 @@ def _reasons(kept: _Kept, lines: Iterable[Line], result: Verdict) -> list[SafeSt
     found: list[SafeString] = []
     for line in lines:
         disputed = line.rule.code in result.at_odds
-        if not kept.owns(line):
+        if id(line.rule) not in kept.today:  # not the content's own rule: no key names it
             found.append(SafeString(_reason(line, disputed)))
             continue
         key = ("reason", line.rule.code, line.changed, line.other, disputed)
@@ -110,7 +109,7 @@ def _changed(kept: _Kept, lines: Iterable[Line]) -> list[SafeString]:
     found: list[SafeString] = []
     for line in lines:
         context = {"line": line}
-        if kept.owns(line):
+        if id(line.rule) in kept.articles:
             found.append(
                 kept.get(
                     ("changed", line.rule.code, line.other), _partial, "changed_reason", context
