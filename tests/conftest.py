@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import override_settings
 from django.utils import translation
 
@@ -95,3 +97,17 @@ def editor(seeded) -> User:
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def connections_kept_open():
+    """Keep the test's database connection across requests, as Django's own test client does.
+
+    Called through WSGI, each request would otherwise close the connection that holds the test's
+    transaction (PostgreSQL then answers "the connection is closed").
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

@@ -4,8 +4,6 @@ import json
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 
@@ -100,20 +98,6 @@ def test_head_answers_like_get(client):
     response = client.head("/api/v1/comparison")
     assert response.status_code == 200
     assert response.content == b""
-
-
-@pytest.fixture
-def connections_kept_open():
-    """Keep the test's database connection across requests, as Django's own test client does.
-
-    Called through WSGI, each request would otherwise close the connection that holds the test's
-    transaction (PostgreSQL then answers "the connection is closed").
-    """
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.usefixtures("connections_kept_open")

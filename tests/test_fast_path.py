@@ -10,7 +10,7 @@ import pytest
 
 from config.wsgi import application
 
-pytestmark = pytest.mark.usefixtures("seeded")
+pytestmark = pytest.mark.usefixtures("seeded", "connections_kept_open")
 
 VERDICT = "/es/advisor/verdict/?hw_virt=no&guest_os=linux&expertise=beginner"
 
