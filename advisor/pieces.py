@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from config.context_processors import alternates
-from core.frames import Frame, Html, slot
+from core.frames import Frame, Html, as_bytes, slot
 from pagecache.version import per_version
 
 from . import content
@@ -295,7 +295,7 @@ def page(context: dict[str, Any], path_info: str, path: str, origin: str, query:
 
 def _joined(parts: Iterable[str]) -> bytes:
     """Parts of the page as UTF-8: kept ones as they were encoded when kept."""
-    return b"".join(part.encoded if isinstance(part, Html) else part.encode() for part in parts)
+    return b"".join(map(as_bytes, parts))
 
 
 def _frame(context: dict[str, Any], path_info: str, path: str, origin: str) -> Frame:

@@ -50,7 +50,7 @@ class Frame:
         """The page in UTF-8. A value is bytes of HTML, HTML (a SafeString, encoded here), or text,
         escaped as the template escapes it (html.escape is django.utils.html.escape() without its
         checks for lazy text). Each value is made once, however many slots it fills."""
-        shown = {name: _shown(value) for name, value in values.items()}
+        shown = {name: as_bytes(value) for name, value in values.items()}
         texts = self.texts
         found = [texts[0]]
         for name, text in zip(self.names, texts[1:], strict=True):
@@ -58,7 +58,8 @@ class Frame:
         return b"".join(found)
 
 
-def _shown(value: str | bytes) -> bytes:
+def as_bytes(value: str | bytes) -> bytes:
+    """A value as it goes into a page, in UTF-8 (see `Frame.fill()`)."""
     if isinstance(value, bytes):
         return value
     if isinstance(value, Html):
